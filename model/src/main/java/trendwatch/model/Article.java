@@ -1,0 +1,28 @@
+package trendwatch.model;
+
+import java.time.Instant;
+
+/**
+ * A raw article as ingest publishes it to {@code trend.articles.raw}.
+ *
+ * @param body plain text, paragraphs separated by blank lines
+ * @param fetchedAt when trendwatch first saw this article; the event time when {@code publishedAt} is unknown
+ * @param contentHash hash of title and body, so an unchanged article is recognised and not republished
+ */
+public record Article(int schema, String id, SourceRef source, String url, String title, String author, String lang,
+                      Instant publishedAt, Instant fetchedAt, String body, String contentHash) {
+
+    public static final int SCHEMA = 1;
+
+    public Article {
+        Require.text(id, "id");
+        Require.present(source, "source");
+        Require.present(fetchedAt, "fetchedAt");
+        Require.present(body, "body");
+    }
+
+    /** The instant the article counts at: its publication time, else the time it was first fetched. */
+    public Instant eventTime() {
+        return publishedAt != null ? publishedAt : fetchedAt;
+    }
+}

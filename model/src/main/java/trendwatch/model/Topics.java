@@ -1,0 +1,42 @@
+package trendwatch.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The topic contract of DESIGN.md: what subscribers read and what the stages exchange. */
+public final class Topics {
+
+    public static final Topic<String, Article> ARTICLES_RAW =
+            new Topic<>("trend.articles.raw", Serdes.String(), JsonSerde.of(Article.class), Topic.Cleanup.COMPACT);
+    public static final Topic<String, LabeledParagraph> PARAGRAPHS_LABELED = new Topic<>(
+            "trend.paragraphs.labeled", Serdes.String(), JsonSerde.of(LabeledParagraph.class), Topic.Cleanup.DELETE);
+    public static final Topic<String, ArticleLabels> ARTICLES_LABELED = new Topic<>(
+            "trend.articles.labeled", Serdes.String(), JsonSerde.of(ArticleLabels.class), Topic.Cleanup.COMPACT);
+    public static final Topic<String, TrendCount> COUNTS =
+            new Topic<>("trend.counts", Serdes.String(), JsonSerde.of(TrendCount.class), Topic.Cleanup.COMPACT);
+    public static final Topic<byte[], byte[]> DLQ =
+            new Topic<>("trend.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Topic.Cleanup.DELETE);
+    /** Ingest's memory of what it has published (content hash and first-seen time per article). */
+    public static final Topic<String, SeenArticle> INGEST_SEEN =
+            new Topic<>("trend.ingest.seen", Serdes.String(), JsonSerde.of(SeenArticle.class), Topic.Cleanup.COMPACT);
+
+    private static final String SECTOR_PREFIX = "trend.sector.";
+
+    private Topics() {
+    }
+
+    /** The topic that carries the labeled paragraphs of one sector. */
+    public static Topic<String, LabeledParagraph> sector(String sectorId) {
+        return new Topic<>(SECTOR_PREFIX + sectorId, Serdes.String(), JsonSerde.of(LabeledParagraph.class),
+                Topic.Cleanup.DELETE);
+    }
+
+    /** Every topic the pipeline needs for the given sectors, so they can be created up front. */
+    public static List<Topic<?, ?>> all(List<String> sectorIds) {
+        List<Topic<?, ?>> all = new ArrayList<>(List.of(ARTICLES_RAW, PARAGRAPHS_LABELED, ARTICLES_LABELED, COUNTS,
+                DLQ, INGEST_SEEN));
+        sectorIds.forEach(id -> all.add(sector(id)));
+        return all;
+    }
+}
