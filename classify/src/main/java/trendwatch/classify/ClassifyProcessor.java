@@ -1,0 +1,78 @@
+package trendwatch.classify;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.model.Article;
+import trendwatch.model.DeadLetters;
+import trendwatch.model.LabeledParagraph;
+import trendwatch.model.Topics;
+
+/** Parses and classifies one raw record; anything it cannot handle becomes a {@link Outcome.Failed} with its origin. */
+final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
+
+    static final String STAGE = "classify";
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
+
+    private final ArticleClassifier classifier;
+    private final MeterRegistry meters;
+    private FixedKeyProcessorContext<byte[], Outcome> context;
+
+    ClassifyProcessor(ClassifyConfig config) {
+        this.classifier = new ArticleClassifier(config.taxonomy());
+        this.meters = config.meters();
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<byte[], Outcome> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            context.forward(record.withValue(new Outcome.Withdrawn(keyOf(record))));
+            return;
+        }
+        try {
+            Article article = Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize(topic(), record.value());
+            ClassifiedArticle classified = classifier.classify(article);
+            count(classified);
+            context.forward(record.withValue(new Outcome.Classified(article.id(), classified)));
+        } catch (RuntimeException e) {
+            deadLetter(record, e);
+        }
+    }
+
+    private void deadLetter(FixedKeyRecord<byte[], byte[]> record, RuntimeException error) {
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        LOG.warn("classify: record {}/{}@{} sent to {}: {}", origin.topic(), origin.partition(), origin.offset(),
+                Topics.DLQ.name(), error.getMessage());
+        var headers = DeadLetters.describe(new RecordHeaders(record.headers().toArray()), STAGE, error,
+                origin.topic(), origin.partition(), origin.offset());
+        meters.counter("trendwatch.dlq.records", "stage", STAGE).increment();
+        context.forward(record.withValue((Outcome) new Outcome.Failed(record.value())).withHeaders(headers));
+    }
+
+    private void count(ClassifiedArticle classified) {
+        for (LabeledParagraph paragraph : classified.paragraphs()) {
+            meters.counter("trendwatch.paragraphs.classified").increment();
+            paragraph.labels().forEach(label ->
+                    meters.counter("trendwatch.paragraphs.labeled", "sector", label.sector()).increment());
+        }
+    }
+
+    private String topic() {
+        return context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.ARTICLES_RAW.name());
+    }
+
+    private static String keyOf(FixedKeyRecord<byte[], byte[]> record) {
+        return record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
+    }
+}

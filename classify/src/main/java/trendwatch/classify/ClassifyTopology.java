@@ -1,0 +1,72 @@
+package trendwatch.classify;
+
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import trendwatch.model.ArticleLabels;
+import trendwatch.model.LabeledParagraph;
+import trendwatch.model.Topics;
+
+/**
+ * The classify stage: {@code trend.articles.raw} → labeled paragraphs, per-sector topics and each article's
+ * contribution to the counts. Stateless: one article in, all of its outputs out, in one transaction.
+ */
+public final class ClassifyTopology {
+
+    public static final String APPLICATION_ID = "trendwatch-classify";
+
+    private ClassifyTopology() {
+    }
+
+    public static Topology build(ClassifyConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Map<String, KStream<byte[], Outcome>> outcomes = builder
+                .stream(Topics.ARTICLES_RAW.name(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-articles"))
+                .processValues(() -> new ClassifyProcessor(config), Named.as("classify"))
+                .split(Named.as("outcome-"))
+                .branch((key, outcome) -> outcome instanceof Outcome.Failed, Branched.as("failed"))
+                .branch((key, outcome) -> outcome instanceof Outcome.Withdrawn, Branched.as("withdrawn"))
+                .defaultBranch(Branched.as("classified"));
+
+        deadLetters(outcomes.get("outcome-failed"));
+        withdrawals(outcomes.get("outcome-withdrawn"));
+        KStream<String, ClassifiedArticle> classified = outcomes.get("outcome-classified")
+                .map((key, outcome) -> KeyValue.pair(((Outcome.Classified) outcome).articleId(),
+                        ((Outcome.Classified) outcome).article()), Named.as("by-article-id"));
+        paragraphs(classified, config);
+        classified.mapValues(ClassifiedArticle::labels, Named.as("article-labels"))
+                .to(Topics.ARTICLES_LABELED.name(), Topics.ARTICLES_LABELED.produced().withName("labeled-articles"));
+        return builder.build();
+    }
+
+    private static void deadLetters(KStream<byte[], Outcome> failed) {
+        failed.mapValues(outcome -> ((Outcome.Failed) outcome).original(), Named.as("original-bytes"))
+                .to(Topics.DLQ.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
+    }
+
+    private static void withdrawals(KStream<byte[], Outcome> withdrawn) {
+        withdrawn.map((key, outcome) -> KeyValue.pair(((Outcome.Withdrawn) outcome).articleId(), (ArticleLabels) null),
+                        Named.as("withdrawn-article"))
+                .to(Topics.ARTICLES_LABELED.name(), Topics.ARTICLES_LABELED.produced().withName("withdrawn-articles"));
+    }
+
+    private static void paragraphs(KStream<String, ClassifiedArticle> classified, ClassifyConfig config) {
+        KStream<String, LabeledParagraph> paragraphs =
+                classified.flatMapValues(ClassifiedArticle::paragraphs, Named.as("paragraphs"));
+        paragraphs.to(Topics.PARAGRAPHS_LABELED.name(),
+                Topics.PARAGRAPHS_LABELED.produced().withName("labeled-paragraphs"));
+        for (String sector : config.taxonomy().sectorIds()) {
+            var topic = Topics.sector(sector);
+            paragraphs.filter((articleId, paragraph) -> paragraph.hasSector(sector), Named.as("sector-" + sector))
+                    .to(topic.name(), topic.produced().withName("sector-" + sector + "-paragraphs"));
+        }
+    }
+}

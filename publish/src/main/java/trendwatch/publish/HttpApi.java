@@ -1,0 +1,168 @@
+package trendwatch.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.model.Granularity;
+import trendwatch.model.Json;
+import trendwatch.model.taxonomy.Sector;
+import trendwatch.model.taxonomy.Taxonomy;
+
+/** The HTTP face of publish: the dashboard, the JSON API, Prometheus metrics and health. */
+public final class HttpApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final String JSON = "application/json; charset=utf-8";
+
+    /** What the API reads from; each part is owned and closed by whoever made it. */
+    public record Sources(Taxonomy taxonomy, TrendQueries trends, RecentParagraphs paragraphs,
+                          PrometheusMeterRegistry metrics, List<HealthCheck> health) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final Sources sources;
+
+    /** Binds at once, so a port in use fails here with a {@link java.net.BindException}. */
+    public HttpApi(String host, int port, Sources sources) throws IOException {
+        this.sources = sources;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        server.setExecutor(executor);
+        mount("/", this::dashboard);
+        mount("/api/sectors", exchange -> sendJson(exchange, 200, sectors()));
+        mount("/api/trends", exchange -> sendJson(exchange, 200, sources.trends().trends(trendQuery(exchange))));
+        mount("/api/paragraphs", this::paragraphs);
+        mount("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+                sources.metrics().scrape()));
+        mount("/health", this::health);
+    }
+
+    /** Adds a route; each handler's failures become one-line JSON errors. */
+    public void mount(String path, HttpHandler handler) {
+        server.createContext(path, exchange -> handle(exchange, handler));
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange, HttpHandler handler) throws IOException {
+        try (exchange) {
+            handler.handle(exchange);
+        } catch (BadRequestException e) {
+            sendError(exchange, 400, e.getMessage());
+        } catch (InvalidStateStoreException e) {
+            sendError(exchange, 503, "counts are not ready yet (publish is starting or rebalancing)");
+        } catch (RuntimeException e) {
+            LOG.error("http: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            sendError(exchange, 500, "internal error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void dashboard(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!path.equals("/") && !path.equals("/index.html")) {
+            sendError(exchange, 404, "no such page: " + path);
+            return;
+        }
+        try (InputStream page = HttpApi.class.getResourceAsStream("/trendwatch/publish/dashboard.html")) {
+            send(exchange, 200, "text/html; charset=utf-8", new String(page.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private List<Map<String, Object>> sectors() {
+        return sources.taxonomy().sectors().stream().map(HttpApi::describe).toList();
+    }
+
+    private static Map<String, Object> describe(Sector sector) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", sector.id());
+        out.put("zh", sector.zh());
+        out.put("en", sector.en());
+        out.put("description", sector.description());
+        return out;
+    }
+
+    private TrendQuery trendQuery(HttpExchange exchange) {
+        QueryParams params = new QueryParams(exchange.getRequestURI());
+        Granularity granularity;
+        try {
+            granularity = Granularity.parse(params.text("granularity", "day"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        return new TrendQuery(granularity, params.instant("from"), params.instant("to"), knownSector(params));
+    }
+
+    private void paragraphs(HttpExchange exchange) throws IOException {
+        QueryParams params = new QueryParams(exchange.getRequestURI());
+        int limit = params.integer("limit", 20, 1, 200);
+        sendJson(exchange, 200, sources.paragraphs().latest(knownSector(params), limit));
+    }
+
+    private String knownSector(QueryParams params) {
+        String sector = params.text("sector");
+        if (sector != null && !sources.taxonomy().sectorIds().contains(sector)) {
+            throw new BadRequestException("sector=" + sector + " is not one of " + sources.taxonomy().sectorIds());
+        }
+        return sector;
+    }
+
+    private void health(HttpExchange exchange) throws IOException {
+        Map<String, String> stages = new LinkedHashMap<>();
+        boolean up = true;
+        for (HealthCheck check : sources.health()) {
+            stages.put(check.name(), check.state());
+            up &= check.healthy();
+        }
+        sendJson(exchange, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "stages", stages));
+    }
+
+    private static void sendError(HttpExchange exchange, int status, String reason) throws IOException {
+        sendJson(exchange, status, Map.of("error", reason));
+    }
+
+    static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+        try {
+            send(exchange, status, JSON, Json.MAPPER.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
