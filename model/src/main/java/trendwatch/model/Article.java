@@ -5,11 +5,13 @@ import java.time.Instant;
 /**
  * A raw article as ingest publishes it to {@code trend.articles.raw}.
  *
+ * @param site the publication the article appeared in (a WeChat account, a newspaper), when known
  * @param body plain text, paragraphs separated by blank lines
  * @param fetchedAt when trendwatch first saw this article; the event time when {@code publishedAt} is unknown
  * @param contentHash hash of title and body, so an unchanged article is recognised and not republished
  */
-public record Article(int schema, String id, SourceRef source, String url, String title, String author, String lang,
+public record Article(int schema, String id, SourceRef source, String url, String title, String author, String site,
+                      String lang,
                       Instant publishedAt, Instant fetchedAt, String body, String contentHash) {
 
     public static final int SCHEMA = 1;
@@ -19,6 +21,12 @@ public record Article(int schema, String id, SourceRef source, String url, Strin
         Require.present(source, "source");
         Require.present(fetchedAt, "fetchedAt");
         Require.present(body, "body");
+    }
+
+    /** The same article, first seen at {@code firstSeenAt}: a re-fetch must not move it to another time bucket. */
+    public Article withFetchedAt(Instant firstSeenAt) {
+        return new Article(schema, id, source, url, title, author, site, lang, publishedAt, firstSeenAt, body,
+                contentHash);
     }
 
     /** The instant the article counts at: its publication time, else the time it was first fetched. */

@@ -3,12 +3,16 @@ package trendwatch.model;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /** The Kafka Streams settings every stage shares. */
 public final class StreamsSettings {
+
+    /** The largest record the contract topics take (their {@code max.message.bytes}). */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
     private StreamsSettings() {
     }
@@ -27,6 +31,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // articles may be up to 5 MiB of text; the contract topics accept records up to MAX_RECORD_BYTES
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
         return p;
     }
 }

@@ -1,0 +1,178 @@
+package trendwatch.app;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.ingest.IngestService;
+import trendwatch.model.taxonomy.Taxonomy;
+import trendwatch.publish.CountStores;
+import trendwatch.publish.HealthCheck;
+import trendwatch.publish.HttpApi;
+import trendwatch.publish.PublishTopology;
+import trendwatch.publish.RecentParagraphs;
+import trendwatch.publish.TrendQueries;
+
+/**
+ * The stages of the pipeline started together in one process, in dependency order, and stopped in reverse.
+ * Each part is optional so the one-stage commands can reuse the same wiring.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Which stages this process runs. */
+    public enum Part { INGEST, CLASSIFY, PUBLISH }
+
+    private final RunOptions options;
+    private final List<Part> parts;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<HealthCheck> health = new ArrayList<>();
+    private String bootstrap;
+    private HttpApi http;
+
+    public Pipeline(RunOptions options, List<Part> parts) {
+        this.options = options;
+        this.parts = parts;
+    }
+
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public Pipeline start() throws Exception {
+        try {
+            Taxonomy taxonomy = Stages.taxonomy(options);
+            checkPorts();
+            if (options.embedded()) {
+                started.push(DataDirLock.acquire(options.dataDir()));
+            }
+            bindJvmMetrics();
+            bootstrap = options.embedded() ? startBroker() : options.bootstrapServers();
+            List<String> created = TopicSetup.ensure(bootstrap, taxonomy.sectorIds(), options.partitions());
+            if (!created.isEmpty()) {
+                LOG.info("kafka: created topics {}", created);
+            }
+            if (parts.contains(Part.CLASSIFY)) {
+                startStage(Stages.classify(options, bootstrap, taxonomy, meters));
+            }
+            if (parts.contains(Part.PUBLISH)) {
+                startPublish(taxonomy);
+            }
+            if (parts.contains(Part.INGEST)) {
+                startIngest();
+            }
+            return this;
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void checkPorts() {
+        if (options.embedded()) {
+            Ports.requireFree("localhost", options.kafkaPort(), "Kafka");
+            Ports.requireFree("localhost", options.kafkaPort() + 1, "Kafka controller");
+        }
+        if (parts.contains(Part.PUBLISH)) {
+            Ports.requireFree(options.httpHost(), options.httpPort(), "HTTP");
+        }
+    }
+
+    private void bindJvmMetrics() {
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+    }
+
+    private String startBroker() throws Exception {
+        EmbeddedKafka kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
+                options.kafkaPort() + 1);
+        started.push(kafka);
+        LOG.info("kafka ready: embedded broker on {} (data in {})", kafka.bootstrapServers(),
+                options.dataDir().resolve("kafka"));
+        return kafka.bootstrapServers();
+    }
+
+    private StreamsStage startStage(StreamsStage stage) throws InterruptedException {
+        started.push(stage);
+        health.add(stage);
+        stage.start();
+        if (!stage.awaitRunning(READY_TIMEOUT)) {
+            throw new StartupException(stage.name() + " did not reach RUNNING within " + READY_TIMEOUT.toSeconds()
+                    + " s (state " + stage.state() + ")");
+        }
+        LOG.info("{} ready", stage.name());
+        return stage;
+    }
+
+    private void startPublish(Taxonomy taxonomy) throws Exception {
+        StreamsStage publish = startStage(Stages.publish(options, bootstrap, meters));
+        CountStores stores = granularity -> publish.streams().store(StoreQueryParameters.fromNameAndType(
+                PublishTopology.countsStore(granularity), QueryableStoreTypes.keyValueStore()));
+        RecentParagraphs paragraphs = new RecentParagraphs(bootstrap);
+        started.push(paragraphs);
+        paragraphs.start();
+        http = new HttpApi(options.httpHost(), options.httpPort(), new HttpApi.Sources(taxonomy,
+                new TrendQueries(stores, Clock.systemUTC()), paragraphs, meters, health));
+        started.push(http);
+        http.start();
+        LOG.info("dashboard: http://{}:{}/", options.httpHost(), http.port());
+    }
+
+    private void startIngest() throws Exception {
+        IngestService ingest = Stages.ingest(options, bootstrap, meters);
+        started.push(ingest);
+        ingest.start();
+        health.add(new HealthCheck() {
+            @Override
+            public String name() {
+                return "ingest";
+            }
+
+            @Override
+            public String state() {
+                return ingest.healthy() ? "RUNNING" : "STOPPED";
+            }
+
+            @Override
+            public boolean healthy() {
+                return ingest.healthy();
+            }
+        });
+        LOG.info("ingest ready: watching {} and {}", options.seedsDir(), options.inbox());
+    }
+
+    /** Stops everything that was started, newest first; never throws. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+        meters.close();
+    }
+}

@@ -1,0 +1,53 @@
+package trendwatch.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import trendwatch.classify.ClassifyConfig;
+import trendwatch.classify.ClassifyTopology;
+import trendwatch.ingest.FileArticleReader;
+import trendwatch.ingest.FolderSource;
+import trendwatch.ingest.IngestConfig;
+import trendwatch.ingest.IngestService;
+import trendwatch.model.StreamsSettings;
+import trendwatch.model.taxonomy.Taxonomy;
+import trendwatch.publish.PublishConfig;
+import trendwatch.publish.PublishTopology;
+
+/** Builds each stage from the run options; used by {@code run} (all stages) and by the one-stage commands. */
+public final class Stages {
+
+    private Stages() {
+    }
+
+    public static Taxonomy taxonomy(RunOptions options) {
+        return options.taxonomyFile() == null ? Taxonomy.loadDefault() : Taxonomy.load(options.taxonomyFile());
+    }
+
+    public static IngestService ingest(RunOptions options, String bootstrap, MeterRegistry meters)
+            throws IOException {
+        IngestService.ensureFolder(options.inbox());
+        List<FolderSource> folders = List.of(new FolderSource("seeds", options.seedsDir()),
+                new FolderSource("inbox", options.inbox()));
+        return new IngestService(new IngestConfig(bootstrap, folders, FileArticleReader.DEFAULT_MAX_BYTES,
+                IngestConfig.DEFAULT_POLL_INTERVAL, IngestConfig.DEFAULT_TRANSACTIONAL_ID, meters,
+                Clock.systemUTC()));
+    }
+
+    public static StreamsStage classify(RunOptions options, String bootstrap, Taxonomy taxonomy,
+                                        MeterRegistry meters) {
+        return new StreamsStage("classify", ClassifyTopology.build(new ClassifyConfig(taxonomy, meters)),
+                StreamsSettings.exactlyOnce(ClassifyTopology.APPLICATION_ID, bootstrap, stateDir(options)), meters);
+    }
+
+    public static StreamsStage publish(RunOptions options, String bootstrap, MeterRegistry meters) {
+        return new StreamsStage("publish", PublishTopology.build(new PublishConfig(Clock.systemUTC())),
+                StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID, bootstrap, stateDir(options)), meters);
+    }
+
+    private static Path stateDir(RunOptions options) {
+        return options.dataDir().resolve("streams");
+    }
+}

@@ -1,0 +1,78 @@
+package trendwatch.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.publish.HealthCheck;
+
+/** One Kafka Streams stage of the pipeline: started, watched and closed the same way for classify and publish. */
+public final class StreamsStage implements HealthCheck, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsStage.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+
+    private final String name;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+    private final CountDownLatch running = new CountDownLatch(1);
+
+    public StreamsStage(String name, Topology topology, Properties settings, MeterRegistry meters) {
+        this.name = name;
+        this.streams = new KafkaStreams(topology, settings);
+        this.metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(meters);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("{}: stream thread failed, replacing it: {}", name, error.toString());
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** Waits until the stage processes records; false when it did not get there in time. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String state() {
+        return streams.state().name();
+    }
+
+    @Override
+    public boolean healthy() {
+        return streams.state().isRunningOrRebalancing();
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            LOG.warn("{}: did not stop within {}", name, CLOSE_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package trendwatch.app;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import trendwatch.model.StreamsSettings;
+import trendwatch.model.Topic;
+import trendwatch.model.Topics;
+
+/** Creates the contract's topics that are missing; existing topics are left exactly as they are. */
+public final class TopicSetup {
+
+    private TopicSetup() {
+    }
+
+    /** Returns the names of the topics it created. */
+    public static List<String> ensure(String bootstrapServers, List<String> sectorIds, int partitions)
+            throws InterruptedException {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.all(sectorIds).stream()
+                    .filter(topic -> !existing.contains(topic.name()))
+                    .map(topic -> newTopic(topic, partitions))
+                    .toList();
+            create(admin, missing);
+            return missing.stream().map(NewTopic::name).toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list topics on " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void create(Admin admin, List<NewTopic> topics) throws InterruptedException {
+        try {
+            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // another instance created the same topic a moment ago: that is what we wanted
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e);
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("creating topics timed out", e);
+        }
+    }
+
+    private static NewTopic newTopic(Topic<?, ?> topic, int partitions) {
+        String cleanup = topic.cleanup() == Topic.Cleanup.COMPACT ? TopicConfig.CLEANUP_POLICY_COMPACT
+                : TopicConfig.CLEANUP_POLICY_DELETE;
+        return new NewTopic(topic.name(), Optional.of(partitions), Optional.empty()).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, cleanup,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(StreamsSettings.MAX_RECORD_BYTES)));
+    }
+}

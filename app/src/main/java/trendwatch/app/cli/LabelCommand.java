@@ -1,0 +1,148 @@
+package trendwatch.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import trendwatch.classify.Paragraphs;
+import trendwatch.classify.label.Labeler;
+import trendwatch.ingest.extract.TextExtractor;
+import trendwatch.model.Json;
+import trendwatch.model.taxonomy.Taxonomy;
+
+/**
+ * {@code trendwatch label}: labels text without Kafka, one JSON object per paragraph. A bad input is reported
+ * on stderr with its name and reason, the others go on, and the exit code is then 2.
+ */
+@Command(name = "label", mixinStandardHelpOptions = true,
+        description = "Label files (or - for standard input) without Kafka; prints one JSON object per paragraph.")
+final class LabelCommand implements Callable<Integer> {
+
+    private static final String STDIN = "-";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--jsonl", description = "Each input line is {\"id\",\"text\"}, labeled as one paragraph.")
+    boolean jsonl;
+
+    @Option(names = "--taxonomy", paramLabel = "FILE", description = "A taxonomy YAML file instead of the default.")
+    Path taxonomyFile;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH|-", description = "Files to label; - reads standard input.")
+    List<String> inputs;
+
+    private Labeler labeler;
+    private boolean anyBad;
+
+    @Override
+    public Integer call() throws IOException {
+        labeler = new Labeler(taxonomyFile == null ? Taxonomy.loadDefault() : Taxonomy.load(taxonomyFile));
+        PrintWriter out = spec.commandLine().getOut();
+        for (String input : inputs) {
+            try {
+                label(input, out);
+            } catch (NoSuchFileException e) {
+                bad(input + ": no such file");
+            } catch (IOException e) {
+                bad(input + ": cannot read: " + e.getMessage());
+            }
+        }
+        out.flush();
+        return anyBad ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+    }
+
+    private void label(String input, PrintWriter out) throws IOException {
+        if (Files.isDirectory(Path.of(input))) {
+            bad(input + ": is a directory");
+            return;
+        }
+        if (jsonl) {
+            labelLines(input, out);
+        } else {
+            String name = input.equals(STDIN) ? "stdin.txt" : Path.of(input).getFileName().toString();
+            List<String> paragraphs = Paragraphs.split(TextExtractor.extract(name, read(input)).body());
+            for (int i = 0; i < paragraphs.size(); i++) {
+                print(out, null, input, i, paragraphs.get(i));
+            }
+        }
+    }
+
+    private void labelLines(String input, PrintWriter out) throws IOException {
+        try (BufferedReader lines = reader(input)) {
+            int number = 0;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (!line.isBlank()) {
+                    labelLine(input, number, line, out);
+                }
+            }
+        }
+    }
+
+    private void labelLine(String input, int number, String line, PrintWriter out) throws JsonProcessingException {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            bad(input + ":" + number + ": not valid JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if (node == null || !node.isObject() || !node.path("text").isTextual()) {
+            bad(input + ":" + number + ": expected an object with a \"text\" string");
+            return;
+        }
+        JsonNode id = node.get("id");
+        print(out, id == null || id.isNull() ? null : id, input, number - 1, node.get("text").asText());
+    }
+
+    private void print(PrintWriter out, JsonNode id, String source, int index, String text)
+            throws JsonProcessingException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        if (id != null) {
+            row.put("id", id);
+        }
+        row.put("source", source);
+        row.put("index", index);
+        row.put("text", text);
+        row.put("labels", labeler.label(text));
+        out.println(Json.MAPPER.writeValueAsString(row));
+    }
+
+    private void bad(String message) {
+        anyBad = true;
+        spec.commandLine().getErr().println("trendwatch label: " + message);
+    }
+
+    private static String read(String input) throws IOException {
+        try (BufferedReader reader = reader(input)) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[8192];
+            for (int n; (n = reader.read(buffer)) > 0; ) {
+                text.append(buffer, 0, n);
+            }
+            return text.toString();
+        }
+    }
+
+    private static BufferedReader reader(String input) throws IOException {
+        return input.equals(STDIN) ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,22 @@
+package trendwatch.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code trendwatch} command line. Exit codes: 0 success, 2 bad usage or bad input, 1 failure. */
+@Command(name = "trendwatch", mixinStandardHelpOptions = true, version = "trendwatch 0.1.0",
+        description = "Watches technology-trend articles, labels every paragraph with its sectors and counts them.",
+        subcommands = {RunCommand.class, StageCommand.Ingest.class, StageCommand.Classify.class,
+            StageCommand.Publish.class, LabelCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new OneLineErrors())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

@@ -1,0 +1,51 @@
+package trendwatch.app.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import trendwatch.app.RunOptions;
+
+/** The options every pipeline command shares. */
+final class PipelineOptions {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "H:P",
+            description = "Use this Kafka cluster instead of starting the embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Broker data, stream state and the inbox folder (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--seeds", paramLabel = "DIR", defaultValue = "seeds",
+            description = "Folder of seed articles, published at start (default: ${DEFAULT-VALUE}).")
+    Path seedsDir;
+
+    @Option(names = "--host", defaultValue = "localhost",
+            description = "Address the HTTP server binds to (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "HTTP port of the dashboard and API (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "9092",
+            description = "Port of the embedded broker; its controller uses the next one (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--taxonomy", paramLabel = "FILE",
+            description = "A taxonomy YAML file instead of the default six sectors.")
+    Path taxonomy;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+            description = "Partitions of topics created at start (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    RunOptions toRunOptions() {
+        if (port < 0 || port > 65535 || kafkaPort < 1 || kafkaPort > 65534) {
+            throw new BadInputException("--port and --kafka-port must be valid TCP ports");
+        }
+        if (partitions < 1) {
+            throw new BadInputException("--partitions must be at least 1, not " + partitions);
+        }
+        return new RunOptions(bootstrapServers, dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions);
+    }
+}

@@ -1,0 +1,31 @@
+package trendwatch.app.cli;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.app.Pipeline;
+import trendwatch.app.RunOptions;
+
+/** Runs pipeline stages in the foreground until Ctrl-C (SIGINT/SIGTERM), then stops them cleanly. */
+final class PipelineProcess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineProcess.class);
+
+    private PipelineProcess() {
+    }
+
+    static int runUntilStopped(RunOptions options, List<Pipeline.Part> parts) throws Exception {
+        Pipeline pipeline = new Pipeline(options, parts).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping…");
+            pipeline.close();
+            LOG.info("stopped");
+            stopped.countDown();
+        }, "trendwatch-shutdown"));
+        LOG.info("trendwatch is running; press Ctrl-C to stop");
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,107 @@
+package trendwatch.ingest;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import trendwatch.ingest.extract.ExtractedText;
+import trendwatch.ingest.extract.TextExtractor;
+import trendwatch.model.Article;
+import trendwatch.model.SourceRef;
+
+/** Turns one file of a folder source into an article, or says why it cannot. */
+public final class FileArticleReader {
+
+    /** The default cap on an article file's size: 5 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
+    private static final int BINARY_PROBE_BYTES = 8192;
+
+    private final long maxBytes;
+    private final Clock clock;
+
+    public FileArticleReader(long maxBytes, Clock clock) {
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    /** Reads {@code file}; its fetch time is now, the caller keeps the first one for articles seen before. */
+    public Article read(FolderSource source, Path file) throws RejectedFileException {
+        String text = decode(file, bytes(file));
+        ExtractedText extracted = TextExtractor.extract(file.getFileName().toString(), text);
+        if (extracted.body().isBlank()) {
+            throw new RejectedFileException(file, "no text left after extraction");
+        }
+        Sidecar meta = sidecar(file);
+        String relative = source.dir().relativize(file).toString();
+        String title = firstOf(meta.title(), extracted.title(), baseName(file));
+        Instant publishedAt = meta.publishedAt() == null ? null : meta.publishedAt().toInstant();
+        String hash = Hashes.contentHash(title + "\n" + meta.author() + "\n" + meta.site() + "\n" + publishedAt,
+                extracted.body());
+        return new Article(Article.SCHEMA, Hashes.fileArticleId(source.id(), relative),
+                new SourceRef("folder", source.id(), null), meta.url(), title, meta.author(), meta.site(),
+                firstOf(meta.lang(), Languages.guess(extracted.body())), publishedAt, clock.instant(),
+                extracted.body(), hash);
+    }
+
+    private byte[] bytes(Path file) throws RejectedFileException {
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new RejectedFileException(file, "empty file");
+            }
+            if (size > maxBytes) {
+                throw new RejectedFileException(file, "size of " + size + " bytes exceeds the cap of " + maxBytes
+                        + " bytes");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RejectedFileException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** UTF-8 text only: a NUL byte or a malformed UTF-8 sequence means an image, an archive or another binary. */
+    private static String decode(Path file, byte[] bytes) throws RejectedFileException {
+        for (int i = 0; i < Math.min(bytes.length, BINARY_PROBE_BYTES); i++) {
+            if (bytes[i] == 0) {
+                throw new RejectedFileException(file, "binary content (NUL byte at offset " + i + ")");
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new RejectedFileException(file, "binary content (not UTF-8 text)");
+        }
+    }
+
+    private static Sidecar sidecar(Path file) throws RejectedFileException {
+        try {
+            return Sidecar.of(file);
+        } catch (IOException e) {
+            throw new RejectedFileException(file, e.getMessage());
+        }
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String firstOf(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package trendwatch.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Notices new and changed files in a folder by polling. A file is handed out only once its size and
+ * modification time have stayed the same for one whole poll, so a file still being written is not read half-way.
+ */
+final class FolderWatcher {
+
+    private static final int MAX_DEPTH = 4;
+    /** Files that are never articles: our own metadata and the sources list, editor and download leftovers. */
+    private static final Set<String> IGNORED_NAMES = Set.of("sources.yaml", "sources.yml");
+    private static final List<String> IGNORED_SUFFIXES = List.of(Sidecar.SUFFIX, ".tmp", ".part", ".crdownload",
+            ".swp", "~");
+
+    private record Fingerprint(long size, long modified, long sidecarModified) {
+    }
+
+    private final Path dir;
+    private final Map<Path, Fingerprint> lastScan = new HashMap<>();
+    private final Map<Path, Fingerprint> handled = new HashMap<>();
+
+    FolderWatcher(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The files that changed since they were last handled and have since settled. */
+    List<Path> settledChanges() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        Map<Path, Fingerprint> scan = new HashMap<>();
+        try (Stream<Path> files = Files.walk(dir, MAX_DEPTH)) {
+            files.filter(FolderWatcher::isCandidate).forEach(file -> fingerprint(file, scan));
+        }
+        List<Path> settled = scan.entrySet().stream()
+                .filter(e -> e.getValue().equals(lastScan.get(e.getKey())))
+                .filter(e -> !e.getValue().equals(handled.get(e.getKey())))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        lastScan.clear();
+        lastScan.putAll(scan);
+        return settled;
+    }
+
+    /** Remembers {@code file} as handled in its current state; it comes back only when it changes. */
+    void markHandled(Path file) {
+        Fingerprint current = lastScan.get(file);
+        if (current != null) {
+            handled.put(file, current);
+        }
+    }
+
+    private static boolean isCandidate(Path file) {
+        String name = file.getFileName().toString();
+        return Files.isRegularFile(file) && !name.startsWith(".") && !IGNORED_NAMES.contains(name)
+                && IGNORED_SUFFIXES.stream().noneMatch(name::endsWith);
+    }
+
+    private static void fingerprint(Path file, Map<Path, Fingerprint> into) {
+        try {
+            Path sidecar = file.resolveSibling(file.getFileName() + Sidecar.SUFFIX);
+            long sidecarModified = Files.exists(sidecar) ? Files.getLastModifiedTime(sidecar).toMillis() : 0;
+            into.put(file, new Fingerprint(Files.size(file), Files.getLastModifiedTime(file).toMillis(),
+                    sidecarModified));
+        } catch (IOException e) {
+            // deleted or moved between the listing and now: the next scan sees the truth
+        }
+    }
+}
