@@ -1,0 +1,161 @@
+package trendwatch.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.Article;
+import trendwatch.model.ArticleLabels;
+import trendwatch.model.DeadLetters;
+import trendwatch.model.LabeledParagraph;
+import trendwatch.model.SourceRef;
+import trendwatch.model.StreamsSettings;
+import trendwatch.model.Topics;
+import trendwatch.model.taxonomy.Taxonomy;
+
+class ClassifyTopologyTest {
+
+    private static final Instant PUBLISHED = Instant.parse("2025-02-01T08:00:00Z");
+    private static final String SPACE = "SpaceX的星舰完成第七次试飞，猎鹰9号运载火箭的一级助推器成功回收，商业航天进入新阶段。";
+    private static final String CHIPS = "英伟达的GPU和华为昇腾的AI芯片都在争夺推理芯片市场，美国出口管制仍在收紧。";
+    private static final String NOTHING = "刚过完年，万象更新。我们今天一起来看看这份地图。";
+
+    @TempDir
+    Path stateDir;
+
+    private final Taxonomy taxonomy = Taxonomy.loadDefault();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, LabeledParagraph> paragraphs;
+    private TestOutputTopic<String, ArticleLabels> articles;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void startDriver() {
+        driver = new TopologyTestDriver(ClassifyTopology.build(new ClassifyConfig(taxonomy, new SimpleMeterRegistry())),
+                StreamsSettings.exactlyOnce("classify-test", "unused:9092", stateDir));
+        raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        paragraphs = output(Topics.PARAGRAPHS_LABELED.name());
+        articles = driver.createOutputTopic(Topics.ARTICLES_LABELED.name(), Serdes.String().deserializer(),
+                Topics.ARTICLES_LABELED.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DLQ.name(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void shouldLabelEveryParagraphAndRouteItToItsSectorTopics() {
+        pipe(article("a1", SPACE + "\n\n" + CHIPS + "\n\n" + NOTHING));
+
+        List<LabeledParagraph> out = paragraphs.readValuesToList();
+        assertThat(out).extracting(LabeledParagraph::index).containsExactly(0, 1, 2);
+        assertThat(out.get(0).hasSector("space")).isTrue();
+        assertThat(out.get(1).hasSector("chips")).isTrue();
+        assertThat(out.get(2).labels()).isEmpty();
+        assertThat(out).allSatisfy(p -> assertThat(p.taxonomyVersion()).isEqualTo(taxonomy.version()));
+        assertThat(output(Topics.sector("space").name()).readValuesToList()).extracting(LabeledParagraph::index)
+                .containsExactly(0);
+        assertThat(output(Topics.sector("chips").name()).readValuesToList()).extracting(LabeledParagraph::index)
+                .containsExactly(1);
+        assertThat(output(Topics.sector("biomed").name()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldWriteTheArticlesWholeContributionKeyedByArticleId() {
+        pipe(article("a1", SPACE + "\n\n" + SPACE + "\n\n" + CHIPS));
+
+        TestRecord<String, ArticleLabels> record = articles.readRecord();
+        assertThat(record.key()).isEqualTo("a1");
+        assertThat(record.value().publishedAt()).isEqualTo(PUBLISHED);
+        assertThat(record.value().sectors()).containsOnlyKeys("space", "chips");
+        assertThat(record.value().sectors().get("space").paragraphs()).isEqualTo(2);
+        assertThat(record.value().sectors().get("chips").paragraphs()).isEqualTo(1);
+        assertThat(articles.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSendInvalidJsonToTheDeadLetterTopicWithItsOriginAndKeepGoing() {
+        raw.pipeInput("bad", "{not json".getBytes(StandardCharsets.UTF_8));
+        pipe(article("a2", SPACE));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("bad");
+        assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("classify");
+        assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
+        assertThat(header(dead, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DeadLetters.ERROR_CLASS)).contains("SerializationException");
+        assertThat(articles.readKeyValue().key).isEqualTo("a2");
+    }
+
+    @Test
+    void shouldSendAnArticleMissingItsBodyToTheDeadLetterTopic() {
+        raw.pipeInput("a3", ("{\"schema\":1,\"id\":\"a3\",\"source\":{\"type\":\"folder\",\"id\":\"seeds\"},"
+                + "\"fetchedAt\":\"2025-02-01T08:00:00Z\"}").getBytes(StandardCharsets.UTF_8));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("body");
+        assertThat(articles.isEmpty()).isTrue();
+        assertThat(paragraphs.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldWithdrawAnArticlesContributionWhenItsRawRecordIsDeleted() {
+        pipe(article("a4", SPACE));
+        articles.readRecord();
+
+        raw.pipeInput("a4", (byte[]) null);
+
+        TestRecord<String, ArticleLabels> withdrawn = articles.readRecord();
+        assertThat(withdrawn.key()).isEqualTo("a4");
+        assertThat(withdrawn.value()).isNull();
+    }
+
+    @Test
+    void shouldKeepOperatorAndSinkNamesStable() {
+        String description = ClassifyTopology.build(new ClassifyConfig(taxonomy, new SimpleMeterRegistry()))
+                .describe().toString();
+
+        assertThat(description).contains("Source: raw-articles", "Processor: classify", "Sink: dead-letters",
+                "Sink: labeled-paragraphs", "Sink: labeled-articles", "Sink: withdrawn-articles",
+                "Sink: sector-space-paragraphs", "Sink: sector-biomed-paragraphs");
+    }
+
+    private void pipe(Article article) {
+        raw.pipeInput(article.id(), Topics.ARTICLES_RAW.valueSerde().serialize("t", article));
+    }
+
+    private TestOutputTopic<String, LabeledParagraph> output(String topic) {
+        return driver.createOutputTopic(topic, Serdes.String().deserializer(),
+                Topics.PARAGRAPHS_LABELED.valueSerde().deserializer());
+    }
+
+    private static Article article(String id, String body) {
+        return new Article(Article.SCHEMA, id, new SourceRef("folder", "inbox", null), null, "t", null, null, "zh",
+                PUBLISHED, PUBLISHED.plusSeconds(3600), body, "h-" + body.hashCode());
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String key) {
+        Header header = record.headers().lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,110 @@
+package trendwatch.model.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.awaitility.Awaitility;
+
+/** A real single-node KRaft broker in the test's JVM, with helpers to produce and read whole topics. */
+public final class KafkaTestCluster implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    private KafkaTestCluster(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static KafkaTestCluster start() throws Exception {
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION).build())
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024))
+                .build();
+        try {
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        return new KafkaTestCluster(cluster);
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public void createTopics(List<String> names, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList()).all().get();
+        }
+    }
+
+    public void produce(String topic, byte[] key, byte[] value) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    /** Every committed record of {@code topic} from the beginning to its current end. */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+                    && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** Polls {@code topic} until the records read so far satisfy {@code done}, or the timeout passes. */
+    public List<ConsumerRecord<byte[], byte[]>> readUntil(String topic,
+                                                          Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+                                                          Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> readAll(topic), done);
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}

@@ -1,0 +1,171 @@
+package trendwatch.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.ArticleLabels;
+import trendwatch.model.Granularity;
+import trendwatch.model.SectorContribution;
+import trendwatch.model.SourceRef;
+import trendwatch.model.StreamsSettings;
+import trendwatch.model.Topics;
+import trendwatch.model.TrendCount;
+
+class PublishTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T00:00:00Z");
+    private static final Instant WEDNESDAY = Instant.parse("2025-01-15T12:34:56Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleLabels> labeled;
+    private TestOutputTopic<String, TrendCount> counts;
+
+    @BeforeEach
+    void startDriver() {
+        driver = new TopologyTestDriver(PublishTopology.build(new PublishConfig(CLOCK)),
+                StreamsSettings.exactlyOnce("publish-test", "unused:9092", stateDir));
+        labeled = driver.createInputTopic(Topics.ARTICLES_LABELED.name(), Serdes.String().serializer(),
+                Topics.ARTICLES_LABELED.valueSerde().serializer());
+        counts = driver.createOutputTopic(Topics.COUNTS.name(), Serdes.String().deserializer(),
+                Topics.COUNTS.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void shouldCountAnArticleOnceWhenReingested() {
+        ArticleLabels article = labels("a1", WEDNESDAY, Map.of("space", new SectorContribution(2, 1.5)));
+
+        labeled.pipeInput("a1", article);
+        labeled.pipeInput("a1", article);
+
+        TrendCount day = latest().get("space|day|2025-01-15T00:00:00Z");
+        assertThat(day.paragraphs()).isEqualTo(2);
+        assertThat(day.articles()).isEqualTo(1);
+        assertThat(day.score()).isEqualTo(1.5);
+    }
+
+    @Test
+    void shouldReplaceAChangedArticlesEarlierContribution() {
+        labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("space", new SectorContribution(2, 1.5))));
+        labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("chips", new SectorContribution(1, 0.7))));
+
+        Map<String, TrendCount> latest = latest();
+        assertThat(latest.get("space|day|2025-01-15T00:00:00Z").paragraphs()).isZero();
+        assertThat(latest.get("space|day|2025-01-15T00:00:00Z").articles()).isZero();
+        assertThat(latest.get("chips|day|2025-01-15T00:00:00Z").paragraphs()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPutExplicitEventTimesInTheRightHourDayAndWeekBuckets() {
+        labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("robots", new SectorContribution(3, 2.0))));
+
+        Map<String, TrendCount> latest = latest();
+        assertThat(latest).containsKeys("robots|hour|2025-01-15T12:00:00Z", "robots|day|2025-01-15T00:00:00Z",
+                "robots|week|2025-01-13T00:00:00Z");
+        TrendCount week = latest.get("robots|week|2025-01-13T00:00:00Z");
+        assertThat(week.bucketEnd()).isEqualTo(Instant.parse("2025-01-20T00:00:00Z"));
+        assertThat(week.updatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void shouldCountALateArticleInTheBucketOfItsPublicationTime() {
+        labeled.pipeInput("new", labels("new", WEDNESDAY, Map.of("space", new SectorContribution(1, 1))));
+        labeled.pipeInput("old", labels("old", Instant.parse("2024-03-05T10:00:00Z"),
+                Map.of("space", new SectorContribution(4, 3))));
+
+        Map<String, TrendCount> latest = latest();
+        assertThat(latest.get("space|day|2024-03-05T00:00:00Z").paragraphs()).isEqualTo(4);
+        assertThat(latest.get("space|day|2025-01-15T00:00:00Z").paragraphs()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldMoveAnArticleWhenItsPublicationTimeChanges() {
+        labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("space", new SectorContribution(1, 1))));
+        labeled.pipeInput("a1", labels("a1", WEDNESDAY.plusSeconds(86_400),
+                Map.of("space", new SectorContribution(1, 1))));
+
+        Map<String, TrendCount> latest = latest();
+        assertThat(latest.get("space|day|2025-01-15T00:00:00Z").paragraphs()).isZero();
+        assertThat(latest.get("space|day|2025-01-16T00:00:00Z").paragraphs()).isEqualTo(1);
+        assertThat(latest.get("space|week|2025-01-13T00:00:00Z").paragraphs()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldUseTheFetchTimeWhenThePublicationTimeIsUnknown() {
+        labeled.pipeInput("a1", new ArticleLabels(ArticleLabels.SCHEMA, "a1", null, WEDNESDAY, source(), null, "t",
+                "v1", Map.of("biomed", new SectorContribution(1, 0.8))));
+
+        assertThat(latest()).containsKey("biomed|day|2025-01-15T00:00:00Z");
+    }
+
+    @Test
+    void shouldAddUpArticlesAndSubtractAWithdrawnOne() {
+        labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("driving", new SectorContribution(2, 1.2))));
+        labeled.pipeInput("a2", labels("a2", WEDNESDAY, Map.of("driving", new SectorContribution(1, 0.6))));
+        assertThat(latest().get("driving|day|2025-01-15T00:00:00Z").articles()).isEqualTo(2);
+
+        labeled.pipeInput("a1", (ArticleLabels) null);
+
+        TrendCount day = latest().get("driving|day|2025-01-15T00:00:00Z");
+        assertThat(day.articles()).isEqualTo(1);
+        assertThat(day.paragraphs()).isEqualTo(1);
+        assertThat(day.score()).isEqualTo(0.6);
+    }
+
+    @Test
+    void shouldAnswerTrendQueriesFromTheStoresWithoutZeroCounts() {
+        labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("space", new SectorContribution(1, 1))));
+        labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("chips", new SectorContribution(2, 1))));
+        labeled.pipeInput("a2", labels("a2", Instant.parse("2025-02-10T00:00:00Z"),
+                Map.of("chips", new SectorContribution(1, 1))));
+        TrendQueries queries = new TrendQueries(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)), CLOCK);
+
+        assertThat(queries.trends(new TrendQuery(Granularity.DAY, null, null, null)))
+                .extracting(c -> c.sector() + "@" + c.bucketStart() + "=" + c.paragraphs())
+                .containsExactly("chips@2025-01-15T00:00:00Z=2", "chips@2025-02-10T00:00:00Z=1");
+        assertThat(queries.trends(new TrendQuery(Granularity.DAY, Instant.parse("2025-02-01T00:00:00Z"), null,
+                "chips"))).hasSize(1);
+        assertThat(queries.trends(new TrendQuery(Granularity.WEEK, null, null, "space"))).isEmpty();
+    }
+
+    @Test
+    void shouldKeepStoreAndOperatorNamesStable() {
+        String description = PublishTopology.build(new PublishConfig(CLOCK)).describe().toString();
+
+        assertThat(description).contains("labeled-articles", "hour-counts", "day-counts", "week-counts",
+                "day-buckets", "day-aggregate", "Sink: day-counts-sink", "Source: articles-labeled");
+    }
+
+    private Map<String, TrendCount> latest() {
+        return counts.readKeyValuesToMap();
+    }
+
+    private static ArticleLabels labels(String id, Instant publishedAt, Map<String, SectorContribution> sectors) {
+        return new ArticleLabels(ArticleLabels.SCHEMA, id, publishedAt, publishedAt.plusSeconds(60), source(), null,
+                "t", "v1", sectors);
+    }
+
+    private static SourceRef source() {
+        return new SourceRef("folder", "inbox", null);
+    }
+}
