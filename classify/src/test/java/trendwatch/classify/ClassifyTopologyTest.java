@@ -141,7 +141,7 @@ class ClassifyTopologyTest {
     }
 
     private void pipe(Article article) {
-        raw.pipeInput(article.id(), Topics.ARTICLES_RAW.valueSerde().serialize("t", article));
+        raw.pipeInput(article.id(), Topics.ARTICLES_RAW.valueSerde().serializer().serialize("t", article));
     }
 
     private TestOutputTopic<String, LabeledParagraph> output(String topic) {

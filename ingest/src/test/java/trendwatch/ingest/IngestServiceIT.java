@@ -1,0 +1,81 @@
+package trendwatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.Article;
+import trendwatch.model.Topics;
+import trendwatch.model.testing.KafkaTestCluster;
+
+/** Ingest against a real broker: what reaches {@code trend.articles.raw}, and what does not. */
+class IngestServiceIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static KafkaTestCluster kafka;
+
+    @TempDir
+    Path inbox;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = KafkaTestCluster.start();
+        kafka.createTopics(List.of(Topics.ARTICLES_RAW.name(), Topics.INGEST_SEEN.name()), 1);
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void shouldPublishFilesOnceSkipBadOnesAndRepublishOnlyChangedOnes() throws Exception {
+        Files.writeString(inbox.resolve("robots.md"), "# Robots\n\nHumanoid robots walk into factories.");
+        int before = kafka.readAll(Topics.ARTICLES_RAW.name()).size();
+
+        try (IngestService ingest = service("shared-test-inbox")) {
+            ingest.start();
+            assertThat(ingest.awaitFirstScans(DEADLINE)).isTrue();
+            assertThat(articles(before + 1).get(before).title()).isEqualTo("Robots");
+
+            Files.write(inbox.resolve("broken.bin"), new byte[] {1, 0, 2, 0});
+            Files.writeString(inbox.resolve("empty.txt"), "");
+            Files.writeString(inbox.resolve("chips.md"), "Inference chips are in short supply.");
+            assertThat(articles(before + 2).get(before + 1).body()).isEqualTo("Inference chips are in short supply.");
+        }
+
+        try (IngestService restarted = service("shared-test-inbox")) {
+            restarted.start();
+            assertThat(restarted.awaitFirstScans(DEADLINE)).isTrue();
+            Files.writeString(inbox.resolve("robots.md"), "# Robots\n\nHumanoid robots walk into homes.");
+            List<Article> all = articles(before + 3);
+            Article first = all.get(before);
+            Article changed = all.get(before + 2);
+            assertThat(changed.id()).isEqualTo(first.id());
+            assertThat(changed.fetchedAt()).isEqualTo(first.fetchedAt());
+            assertThat(changed.body()).contains("homes");
+        }
+        assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(before + 3);
+    }
+
+    private IngestService service(String sourceId) {
+        return new IngestService(new IngestConfig(kafka.bootstrapServers(), List.of(new FolderSource(sourceId, inbox)),
+                FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "ingest-it", new SimpleMeterRegistry(),
+                Clock.systemUTC()));
+    }
+
+    private static List<Article> articles(int atLeast) {
+        List<ConsumerRecord<byte[], byte[]>> records =
+                kafka.readUntil(Topics.ARTICLES_RAW.name(), r -> r.size() >= atLeast, DEADLINE);
+        return records.stream().map(r -> Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize("t", r.value())).toList();
+    }
+}
