@@ -1,16 +1,37 @@
 package trendwatch.classify.label;
 
 import java.util.List;
+import java.util.Objects;
 import trendwatch.model.Label;
 import trendwatch.model.taxonomy.Taxonomy;
 
-/** STUB — to be replaced by the real labeler (same public API). */
+/**
+ * Labels a paragraph with the taxonomy sectors it talks about, in Chinese, English or both.
+ *
+ * <p>Built once per taxonomy (building the automaton is the expensive part); {@link #label} is thread-safe,
+ * never throws on any text, and runs in time linear in the paragraph's length.
+ */
 public final class Labeler {
 
+    private final Taxonomy taxonomy;
+    private final TermIndex index;
+    private final Scorer scorer;
+
     public Labeler(Taxonomy taxonomy) {
+        this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
+        this.index = new TermIndex(taxonomy);
+        this.scorer = new Scorer(taxonomy, index.refCount());
     }
 
+    /** The sectors of the paragraph, highest score first, each with the taxonomy words that showed it. */
     public List<Label> label(String paragraph) {
-        return List.of();
+        char[] text = TextNormalizer.normalize(paragraph);
+        Matches matches = new Matches(text, index.entryCount());
+        index.scan(text, matches);
+        return scorer.score(matches);
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
     }
 }
