@@ -1,0 +1,42 @@
+package trendwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.Topics;
+
+class EmbeddedKafkaIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldKeepTopicsAcrossARestartOnTheSameDataDirectory() throws Exception {
+        int port = freePort();
+        int controllerPort = freePort();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, port, controllerPort)) {
+            assertThat(TopicSetup.ensure(kafka.bootstrapServers(), List.of("space"), 1))
+                    .contains(Topics.ARTICLES_RAW.name(), Topics.sector("space").name());
+        }
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, port, controllerPort);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).contains(Topics.ARTICLES_RAW.name(), Topics.COUNTS.name());
+            assertThat(TopicSetup.ensure(kafka.bootstrapServers(), List.of("space"), 1)).isEmpty();
+            assertThat(admin.describeTopics(List.of(Topics.COUNTS.name())).allTopicNames().get()
+                    .get(Topics.COUNTS.name()).partitions()).hasSize(1);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package trendwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.DeadLetters;
+import trendwatch.model.Json;
+import trendwatch.model.Topics;
+import trendwatch.model.TrendCount;
+import trendwatch.model.testing.KafkaTestCluster;
+
+/** The whole pipeline in one process against a real broker, driven and read as a user would. */
+class PipelineIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Set<String> SIX = Set.of("space", "robots", "chips", "batteries", "driving", "biomed");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A broker per test: the stages' consumer groups and topics must not carry over between tests. */
+    private KafkaTestCluster kafka;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeEach
+    void startKafka() throws Exception {
+        kafka = KafkaTestCluster.start();
+    }
+
+    @AfterEach
+    void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void shouldCountTheSeedsSixSectorsAndKeepTheCountsAcrossARestart() throws Exception {
+        Map<String, TrendCount> before;
+        try (Pipeline pipeline = start()) {
+            before = awaitCounts(pipeline, counts -> counts.keySet().containsAll(SIX));
+            assertThat(get(pipeline, "/health").body()).contains("\"status\":\"UP\"");
+            assertThat(get(pipeline, "/api/paragraphs?sector=batteries&limit=5").body()).contains("电池");
+            assertThat(get(pipeline, "/").body()).contains("<title>trendwatch");
+            assertThat(get(pipeline, "/metrics").body()).contains("trendwatch_paragraphs_labeled_total",
+                    "kafka_stream_thread");
+        }
+        assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(1);
+
+        try (Pipeline restarted = start()) {
+            Map<String, TrendCount> after = awaitCounts(restarted, counts -> counts.keySet().containsAll(SIX));
+            assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(1);
+            assertThat(summary(after)).isEqualTo(summary(before));
+        }
+    }
+
+    @Test
+    void shouldSendABadRawRecordToTheDeadLetterTopicAndKeepClassifying() throws Exception {
+        try (Pipeline pipeline = start()) {
+            awaitCounts(pipeline, counts -> counts.containsKey("space"));
+            kafka.produce(Topics.ARTICLES_RAW.name(), "bad-1".getBytes(StandardCharsets.UTF_8),
+                    "{not json".getBytes(StandardCharsets.UTF_8));
+            Files.writeString(dataDir.resolve("inbox/waymo.md"), "Waymo's robotaxi fleet expanded its driverless "
+                    + "ride-hailing service, and autonomous driving with lidar now covers three more cities.");
+
+            List<ConsumerRecord<byte[], byte[]>> dead = kafka.readUntil(Topics.DLQ.name(), r -> !r.isEmpty(), DEADLINE);
+            assertThat(header(dead.get(0), DeadLetters.STAGE)).isEqualTo("classify");
+            assertThat(header(dead.get(0), DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
+            assertThat(header(dead.get(0), DeadLetters.SOURCE_OFFSET)).isNotBlank();
+            awaitCounts(pipeline, counts -> counts.containsKey("driving") && counts.get("driving").articles() >= 2);
+        }
+    }
+
+    private Pipeline start() throws Exception {
+        RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, Path.of("../seeds"), "localhost", 0,
+                9092, null, 3);
+        return new Pipeline(options, List.of(Pipeline.Part.INGEST, Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH))
+                .start();
+    }
+
+    /** Today's day counts per sector, once they satisfy {@code done}. */
+    private static Map<String, TrendCount> awaitCounts(Pipeline pipeline,
+                                                       java.util.function.Predicate<Map<String, TrendCount>> done) {
+        return Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+                .until(() -> dayCounts(pipeline), done);
+    }
+
+    private static Map<String, TrendCount> dayCounts(Pipeline pipeline) throws Exception {
+        HttpResponse<String> response = get(pipeline, "/api/trends?granularity=day");
+        if (response.statusCode() != 200) {
+            return Map.of();
+        }
+        List<TrendCount> counts = Json.MAPPER.readValue(response.body(), new TypeReference<List<TrendCount>>() { });
+        return counts.stream().collect(Collectors.toMap(TrendCount::sector, c -> c, (a, b) -> b, TreeMap::new));
+    }
+
+    private static Map<String, String> summary(Map<String, TrendCount> counts) {
+        return counts.values().stream().collect(Collectors.toMap(TrendCount::sector,
+                c -> c.bucketStart() + " " + c.paragraphs() + " " + c.articles() + " " + c.score(), (a, b) -> b,
+                TreeMap::new));
+    }
+
+    private static HttpResponse<String> get(Pipeline pipeline, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + pipeline.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+        Header header = record.headers().lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

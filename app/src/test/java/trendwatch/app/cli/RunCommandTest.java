@@ -1,0 +1,50 @@
+package trendwatch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldFailAtOnceWithOneLineWhenTheKafkaPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("localhost"), 0));
+            int port = taken.getLocalPort();
+
+            CommandLineRunner result = CommandLineRunner.run("run", "--kafka-port", Integer.toString(port),
+                    "--data-dir", dataDir.toString(), "--port", "0");
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err().lines()).singleElement().asString()
+                    .startsWith("trendwatch run: port " + port + " (Kafka) is in use");
+        }
+    }
+
+    @Test
+    void shouldRejectAMalformedTaxonomyFileWithExitCodeTwo() throws Exception {
+        Path taxonomy = java.nio.file.Files.writeString(dataDir.resolve("bad.yaml"), "sectors: [\n");
+
+        CommandLineRunner result = CommandLineRunner.run("run", "--taxonomy", taxonomy.toString(),
+                "--data-dir", dataDir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString().contains("bad.yaml");
+    }
+
+    @Test
+    void shouldRequireBootstrapServersForASingleStage() {
+        CommandLineRunner result = CommandLineRunner.run("classify");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--bootstrap-servers is required");
+    }
+}
