@@ -73,7 +73,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange, HttpHandler handler) throws IOException {
-        try (exchange) {
+        try {
             handler.handle(exchange);
         } catch (BadRequestException e) {
             sendError(exchange, 400, e.getMessage());
@@ -82,6 +82,8 @@ public final class HttpApi implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("http: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             sendError(exchange, 500, "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            exchange.close();
         }
     }
 

@@ -114,6 +114,10 @@ public final class RecentParagraphs implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
+        if (!thread.isAlive()) {
+            consumer.close(Duration.ZERO);
+            return;
+        }
         consumer.wakeup();
         try {
             thread.join(5000);

@@ -1,0 +1,148 @@
+package trendwatch.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.ArticleLabels;
+import trendwatch.model.Label;
+import trendwatch.model.LabeledParagraph;
+import trendwatch.model.SectorContribution;
+import trendwatch.model.SourceRef;
+import trendwatch.model.StreamsSettings;
+import trendwatch.model.Topics;
+import trendwatch.model.taxonomy.Taxonomy;
+
+/** The HTTP API on a real server socket, answering from a test-driven publish topology. */
+class HttpApiTest {
+
+    private static final Instant T = Instant.parse("2025-01-15T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(T, ZoneOffset.UTC);
+    private static final SourceRef SOURCE = new SourceRef("folder", "inbox", null);
+
+    @TempDir
+    Path stateDir;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private TopologyTestDriver driver;
+    private RecentParagraphs recent;
+    private HttpApi api;
+    private boolean healthy = true;
+
+    @BeforeEach
+    void start() throws Exception {
+        driver = new TopologyTestDriver(PublishTopology.build(new PublishConfig(CLOCK)),
+                StreamsSettings.exactlyOnce("api-test", "unused:9092", stateDir));
+        driver.createInputTopic(Topics.ARTICLES_LABELED.name(), Serdes.String().serializer(),
+                Topics.ARTICLES_LABELED.valueSerde().serializer())
+                .pipeInput("a1", new ArticleLabels(ArticleLabels.SCHEMA, "a1", T, T, SOURCE, null, "t", "v1",
+                        Map.of("space", new SectorContribution(2, 1.5))));
+        recent = new RecentParagraphs("localhost:1");
+        recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a1", 0, "SpaceX 星舰", "zh",
+                List.of(new Label("space", 0.9, List.of("星舰"))), T, T, SOURCE, null, "t", "v1"));
+        api = new HttpApi("localhost", 0, new HttpApi.Sources(Taxonomy.loadDefault(),
+                new TrendQueries(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)), CLOCK), recent,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(check())));
+        api.start();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        recent.close();
+        driver.close();
+    }
+
+    @Test
+    void shouldAnswerTrendsAsJsonWithIsoInstants() throws Exception {
+        HttpResponse<String> response = get("/api/trends?granularity=week&sector=space");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(response.body()).contains("\"sector\":\"space\"", "\"granularity\":\"week\"",
+                "\"bucketStart\":\"2025-01-13T00:00:00Z\"", "\"paragraphs\":2");
+    }
+
+    @Test
+    void shouldRejectBadParametersWithAReason() throws Exception {
+        assertError("/api/trends?granularity=month", 400, "granularity 'month' is not one of hour, day, week");
+        assertError("/api/trends?sector=nope", 400, "sector=nope is not one of");
+        assertError("/api/trends?from=yesterday", 400, "from=yesterday is not an ISO-8601 date or instant");
+        assertError("/api/paragraphs?limit=0", 400, "limit=0 is outside 1..200");
+        assertError("/no/such/page", 404, "no such page: /no/such/page");
+    }
+
+    @Test
+    void shouldListTheLatestEvidenceOfASector() throws Exception {
+        assertThat(get("/api/paragraphs?sector=space").body()).contains("\"evidence\":[\"星舰\"]");
+        assertThat(get("/api/paragraphs?sector=chips").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void shouldListTheSixDefaultSectors() throws Exception {
+        assertThat(get("/api/sectors").body()).contains("\"id\":\"space\"", "\"zh\":\"人形机器人\"", "\"id\":\"biomed\"");
+    }
+
+    @Test
+    void shouldReportHealthAndTurnUnavailableWhenAStageIsDown() throws Exception {
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+
+        healthy = false;
+
+        HttpResponse<String> response = get("/health");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("\"status\":\"DOWN\"", "\"test-stage\":\"BROKEN\"");
+    }
+
+    @Test
+    void shouldServeTheDashboardAndPrometheusMetrics() throws Exception {
+        assertThat(get("/").body()).contains("<title>trendwatch");
+        assertThat(get("/metrics").headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+    }
+
+    private void assertError(String path, int status, String reason) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(status);
+        assertThat(response.body()).as(path).startsWith("{\"error\":").contains(reason);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HealthCheck check() {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "test-stage";
+            }
+
+            @Override
+            public String state() {
+                return healthy ? "RUNNING" : "BROKEN";
+            }
+
+            @Override
+            public boolean healthy() {
+                return healthy;
+            }
+        };
+    }
+}
