@@ -42,6 +42,7 @@ public final class Pipeline implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<HealthCheck> health = new ArrayList<>();
+    private boolean closed;
     private String bootstrap;
     private HttpApi http;
 
@@ -63,7 +64,7 @@ public final class Pipeline implements AutoCloseable {
             Taxonomy taxonomy = Stages.taxonomy(options);
             checkPorts();
             if (options.embedded()) {
-                started.push(DataDirLock.acquire(options.dataDir()));
+                own(DataDirLock.acquire(options.dataDir()));
             }
             bindJvmMetrics();
             bootstrap = options.embedded() ? startBroker() : options.bootstrapServers();
@@ -107,14 +108,14 @@ public final class Pipeline implements AutoCloseable {
     private String startBroker() throws Exception {
         EmbeddedKafka kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
                 options.kafkaPort() + 1);
-        started.push(kafka);
+        own(kafka);
         LOG.info("kafka ready: embedded broker on {} (data in {})", kafka.bootstrapServers(),
                 options.dataDir().resolve("kafka"));
         return kafka.bootstrapServers();
     }
 
-    private StreamsStage startStage(StreamsStage stage) throws InterruptedException {
-        started.push(stage);
+    private StreamsStage startStage(StreamsStage stage) throws Exception {
+        own(stage);
         health.add(stage);
         stage.start();
         if (!stage.awaitRunning(READY_TIMEOUT)) {
@@ -130,18 +131,18 @@ public final class Pipeline implements AutoCloseable {
         CountStores stores = granularity -> publish.streams().store(StoreQueryParameters.fromNameAndType(
                 PublishTopology.countsStore(granularity), QueryableStoreTypes.keyValueStore()));
         RecentParagraphs paragraphs = new RecentParagraphs(bootstrap);
-        started.push(paragraphs);
+        own(paragraphs);
         paragraphs.start();
         http = new HttpApi(options.httpHost(), options.httpPort(), new HttpApi.Sources(taxonomy,
                 new TrendQueries(stores, Clock.systemUTC()), paragraphs, meters, health));
-        started.push(http);
+        own(http);
         http.start();
         LOG.info("dashboard: http://{}:{}/", options.httpHost(), http.port());
     }
 
     private void startIngest() throws Exception {
         IngestService ingest = Stages.ingest(options, bootstrap, meters);
-        started.push(ingest);
+        own(ingest);
         ingest.start();
         health.add(new HealthCheck() {
             @Override
@@ -162,9 +163,23 @@ public final class Pipeline implements AutoCloseable {
         LOG.info("ingest ready: watching {} and {}", options.seedsDir(), options.inbox());
     }
 
-    /** Stops everything that was started, newest first; never throws. */
+    /**
+     * Takes ownership of a started part. A Ctrl-C can arrive while the pipeline is still starting: then the
+     * part is closed at once and starting stops here.
+     */
+    private synchronized <T extends AutoCloseable> T own(T part) throws Exception {
+        if (closed) {
+            part.close();
+            throw new StartupException("stopped while starting");
+        }
+        started.push(part);
+        return part;
+    }
+
+    /** Stops everything that was started, newest first; never throws; safe to call while starting. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         while (!started.isEmpty()) {
             AutoCloseable part = started.pop();
             try {

@@ -16,14 +16,16 @@ final class PipelineProcess {
     }
 
     static int runUntilStopped(RunOptions options, List<Pipeline.Part> parts) throws Exception {
-        Pipeline pipeline = new Pipeline(options, parts).start();
+        Pipeline pipeline = new Pipeline(options, parts);
         CountDownLatch stopped = new CountDownLatch(1);
+        // registered before starting, so a Ctrl-C during start-up still stops the broker cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping…");
             pipeline.close();
             LOG.info("stopped");
             stopped.countDown();
         }, "trendwatch-shutdown"));
+        pipeline.start();
         LOG.info("trendwatch is running; press Ctrl-C to stop");
         stopped.await();
         return ExitCodes.OK;
