@@ -42,7 +42,7 @@ public final class Pipeline implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<HealthCheck> health = new ArrayList<>();
-    private boolean closed;
+    private volatile boolean closed;
     private String bootstrap;
     private HttpApi http;
 
@@ -83,7 +83,11 @@ public final class Pipeline implements AutoCloseable {
             }
             return this;
         } catch (Exception | Error e) {
+            boolean stoppedByUser = closed;
             close();
+            if (stoppedByUser) {
+                throw new StartupException("stopped before it finished starting");
+            }
             throw e;
         }
     }
