@@ -1,0 +1,18 @@
+package trendwatch.classify.eval;
+
+import java.util.List;
+
+/**
+ * How well labels match a labeled set.
+ *
+ * @param noLabelFalsePositiveRate share of paragraphs a person gave no label that got one anyway
+ * @param hardNegativeRate share of the hard negatives (paragraphs marked hard with no label) that got a label
+ */
+public record EvaluationReport(int paragraphs, List<SectorScore> sectors, double macroF1, double microF1,
+                               int noLabelParagraphs, double noLabelFalsePositiveRate, int hardNegatives,
+                               double hardNegativeRate, List<Mistake> mistakes) {
+
+    /** A paragraph whose predicted sectors differ from the expected ones. */
+    public record Mistake(String id, String text, List<String> expected, List<String> predicted) {
+    }
+}
