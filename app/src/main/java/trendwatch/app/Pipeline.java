@@ -73,6 +73,9 @@ public final class Pipeline implements AutoCloseable {
                 LOG.info("kafka: created topics {}", created);
             }
             if (parts.contains(Part.CLASSIFY)) {
+                if (options.relabel()) {
+                    Relabel.rewindClassify(bootstrap);
+                }
                 startStage(Stages.classify(options, bootstrap, taxonomy, meters));
             }
             if (parts.contains(Part.PUBLISH)) {

@@ -39,6 +39,11 @@ final class PipelineOptions {
             description = "Partitions of topics created at start (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--relabel",
+            description = "Re-label all history with the taxonomy before going on (after a taxonomy change;"
+                    + " every classify instance must be stopped first).")
+    boolean relabel;
+
     RunOptions toRunOptions() {
         if (port < 0 || port > 65535 || kafkaPort < 1 || kafkaPort > 65534) {
             throw new BadInputException("--port and --kafka-port must be valid TCP ports");
@@ -46,6 +51,7 @@ final class PipelineOptions {
         if (partitions < 1) {
             throw new BadInputException("--partitions must be at least 1, not " + partitions);
         }
-        return new RunOptions(bootstrapServers, dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions);
+        return new RunOptions(bootstrapServers, dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions,
+                relabel);
     }
 }
