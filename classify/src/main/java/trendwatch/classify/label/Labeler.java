@@ -23,12 +23,15 @@ public final class Labeler {
         this.scorer = new Scorer(taxonomy, index.refCount());
     }
 
-    /** The sectors of the paragraph, highest score first, each with the taxonomy words that showed it. */
+    /**
+     * The sectors of the paragraph, highest score first, each with the taxonomy words that showed it and where they
+     * occur in {@code paragraph} (UTF-16 offsets into it as given, whatever normalisation matched).
+     */
     public List<Label> label(String paragraph) {
-        char[] text = TextNormalizer.normalize(paragraph);
-        Matches matches = new Matches(text, index.entryCount());
-        index.scan(text, matches);
-        return scorer.score(matches);
+        NormalizedText text = TextNormalizer.normalize(paragraph);
+        Matches matches = new Matches(text.chars(), index.entryCount());
+        index.scan(text.chars(), matches);
+        return scorer.score(matches, text);
     }
 
     public Taxonomy taxonomy() {

@@ -31,22 +31,24 @@ final class Scorer {
         this.refCount = refCount;
     }
 
-    List<Label> score(Matches matches) {
+    List<Label> score(Matches matches, NormalizedText text) {
         if (matches.size() == 0) {
             return List.of();
         }
         int[] counts = new int[refCount];
         List<TermRef> seen = new ArrayList<>();
+        List<Sighting> counted = new ArrayList<>();
         for (int i = 0; i < matches.size(); i++) {
             for (TermRef ref : matches.entry(i).refs()) {
                 if (ref.kind() != Kind.NEGATIVE && stands(matches, i, ref)) {
                     if (counts[ref.id()]++ == 0) {
                         seen.add(ref);
                     }
+                    counted.add(new Sighting(ref, i));
                 }
             }
         }
-        return labels(seen, counts);
+        return labels(seen, counts, new HitFinder(counted, matches, text));
     }
 
     /**
@@ -71,7 +73,7 @@ final class Scorer {
         return true;
     }
 
-    private List<Label> labels(List<TermRef> seen, int[] counts) {
+    private List<Label> labels(List<TermRef> seen, int[] counts, HitFinder hits) {
         boolean[] hasStrong = new boolean[sectorIds.size()];
         for (TermRef ref : seen) {
             hasStrong[ref.sector()] |= ref.kind() == Kind.STRONG;
@@ -85,7 +87,8 @@ final class Scorer {
             double sum = evidence.stream().mapToDouble(ref -> contribution(ref, counts)).sum();
             double score = 1 - Math.exp(-sum);
             if (score >= threshold) {
-                labels.add(new Label(sectorIds.get(s), round(score), evidence.stream().map(TermRef::text).toList()));
+                labels.add(new Label(sectorIds.get(s), round(score), evidence.stream().map(TermRef::text).toList(),
+                        hits.of(s), null));
             }
         }
         labels.sort(Comparator.comparingDouble(Label::score).reversed());
@@ -102,6 +105,27 @@ final class Scorer {
         }
         evidence.sort(Comparator.comparingDouble((TermRef ref) -> contribution(ref, counts)).reversed());
         return evidence;
+    }
+
+    /** One counted sighting: sighting {@code index} of {@link Matches} stood as a word of {@code ref}. */
+    private record Sighting(TermRef ref, int index) {
+    }
+
+    /** Turns the counted sightings of a sector into hits with offsets into the original paragraph. */
+    private record HitFinder(List<Sighting> counted, Matches matches, NormalizedText text) {
+
+        List<Label.Hit> of(int sector) {
+            List<Label.Hit> hits = new ArrayList<>();
+            for (Sighting sighting : counted) {
+                if (sighting.ref().sector() == sector) {
+                    int start = text.originalStart(matches.start(sighting.index()));
+                    int end = text.originalEnd(matches.end(sighting.index()));
+                    hits.add(new Label.Hit(sighting.ref().text(), start, end));
+                }
+            }
+            hits.sort(Comparator.comparingInt(Label.Hit::start).thenComparingInt(Label.Hit::end));
+            return hits;
+        }
     }
 
     private static double contribution(TermRef ref, int[] counts) {

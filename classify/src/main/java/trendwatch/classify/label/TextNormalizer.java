@@ -1,68 +1,71 @@
 package trendwatch.classify.label;
 
-import java.text.Normalizer;
-import java.util.Arrays;
-
 /**
  * Puts paragraphs and taxonomy words into one form, so that matching them is a plain comparison of chars:
  * NFKC (full-width letters and digits become half-width, compatibility ligatures are split), lower case,
- * hyphens read as spaces ("self-driving" is "self driving"), invisible format characters dropped (a zero-width
- * space must not split a word) and runs of whitespace collapsed to one space.
+ * traditional Chinese as simplified (自動駕駛 is 自动驾驶), hyphens read as spaces ("self-driving" is
+ * "self driving"), invisible format characters dropped (a zero-width space must not split a word) and runs of
+ * whitespace collapsed to one space. Remembers where each normalised char came from, so evidence can point into
+ * the paragraph as published.
+ *
+ * <p>Almost every char is folded by one lookup in {@link FoldTable}; only combining sequences, surrogate pairs
+ * and chars whose NFKC form is longer go through ICU's normaliser, one small segment at a time.
  */
 final class TextNormalizer {
 
     /** A paragraph is judged on its first 1 Mi chars: bounds the time and memory one hostile input can take. */
     static final int MAX_CHARS = 1 << 20;
 
-    private static final char[] EMPTY = new char[0];
-
     private TextNormalizer() {
     }
 
-    static char[] normalize(String text) {
+    static NormalizedText normalize(String text) {
         if (text == null || text.isEmpty()) {
-            return EMPTY;
+            return NormalizedText.EMPTY;
         }
-        String nfkc = Normalizer.normalize(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text,
-                Normalizer.Form.NFKC);
-        char[] out = new char[nfkc.length()];
-        int n = 0;
-        boolean afterSpace = true;
-        for (int i = 0; i < nfkc.length(); ) {
-            int cp = nfkc.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.getType(cp) == Character.FORMAT) {
-                continue;
-            }
-            if (isSeparator(cp)) {
-                if (!afterSpace) {
-                    out[n++] = ' ';
-                    afterSpace = true;
+        int length = Math.min(text.length(), MAX_CHARS);
+        NormalizedText.Builder out = new NormalizedText.Builder(length);
+        int i = 0;
+        while (i < length) {
+            char folded = FoldTable.map(text.charAt(i));
+            if (folded != FoldTable.SLOW && (i + 1 == length || !FoldTable.joinsPrevious(text.charAt(i + 1)))) {
+                if (folded != FoldTable.DROP) {
+                    out.linear(folded, i);
                 }
-                continue;
+                i++;
+            } else {
+                i = segment(text, i, length, out);
             }
-            // Character.toLowerCase is locale-independent (like toLowerCase(Locale.ROOT)) and maps one code point
-            // to one, so no intermediate String is needed.
-            int lower = Character.toLowerCase(cp);
-            if (n + 2 > out.length) {
-                out = Arrays.copyOf(out, out.length + 16);
-            }
-            n += Character.toChars(lower, out, n);
-            afterSpace = false;
         }
-        if (n > 0 && out[n - 1] == ' ') {
-            n--;
-        }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        return out.build();
     }
 
     /** The text form of a taxonomy word: the same normalisation, as a String key for the trie. */
     static String normalizeWord(String word) {
-        return new String(normalize(word));
+        return new String(normalize(word).chars());
     }
 
-    private static boolean isSeparator(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
-                || cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+    /** Normalises the combining sequence that starts at {@code start}; returns where it ends. */
+    private static int segment(String text, int start, int length, NormalizedText.Builder out) {
+        int end = start + Character.charCount(text.codePointAt(start));
+        while (end < length && !FoldTable.NFKC.hasBoundaryBefore(text.codePointAt(end))) {
+            end += Character.charCount(text.codePointAt(end));
+        }
+        end = Math.min(end, length);
+        String nfkc = FoldTable.NFKC.normalize(text.subSequence(start, end));
+        for (int k = 0; k < nfkc.length(); ) {
+            int cp = FoldTable.fold(nfkc.codePointAt(k));
+            k += Character.charCount(nfkc.codePointAt(k));
+            if (cp == FoldTable.DROPPED) {
+                continue;
+            }
+            if (Character.isBmpCodePoint(cp)) {
+                out.segment((char) cp, start, end);
+            } else {
+                out.segment(Character.highSurrogate(cp), start, end);
+                out.segment(Character.lowSurrogate(cp), start, end);
+            }
+        }
+        return end;
     }
 }
