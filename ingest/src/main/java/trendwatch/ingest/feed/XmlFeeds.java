@@ -47,8 +47,18 @@ final class XmlFeeds {
                 items.add(item);
             }
         }
-        URI site = Links.resolve(feedUrl, feed.getLink());
+        URI site = Links.resolve(feedUrl, siteLink(feed));
         return new ParsedFeed(Texts.plain(feed.getTitle()), site, lang, raw.ttl(), items);
+    }
+
+    /** ROME may pick an Atom feed's self link as its link; the site is the alternate one. */
+    private static String siteLink(SyndFeed feed) {
+        for (SyndLink link : feed.getLinks()) {
+            if (link.getRel() == null || link.getRel().equals("alternate")) {
+                return link.getHref();
+            }
+        }
+        return feed.getLink();
     }
 
     private static Document document(String text, URI feedUrl) throws FeedException {
