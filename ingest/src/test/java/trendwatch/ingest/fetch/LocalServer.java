@@ -15,11 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A real HTTP server on 127.0.0.1 that records every request it receives (path, headers, arrival and end). */
+/** A real HTTP server on 127.0.0.1 that records every request it receives (path, headers, arrival time). */
 final class LocalServer implements AutoCloseable {
 
-    /** One request as the server saw it; times are System.nanoTime() at arrival and after the handler finished. */
-    record Seen(String path, Headers headers, long arrivedNanos, long finishedNanos) {
+    /** One request as the server saw it, recorded on arrival (System.nanoTime()) before the handler runs. */
+    record Seen(String path, Headers headers, long arrivedNanos) {
     }
 
     private final HttpServer server;
@@ -41,13 +41,11 @@ final class LocalServer implements AutoCloseable {
             // no context there yet
         }
         server.createContext(path, exchange -> {
-            long arrived = System.nanoTime();
+            seen.add(new Seen(exchange.getRequestURI().toString(), exchange.getRequestHeaders(), System.nanoTime()));
             try {
                 handler.handle(exchange);
             } finally {
                 exchange.close();
-                seen.add(new Seen(exchange.getRequestURI().toString(), exchange.getRequestHeaders(), arrived,
-                        System.nanoTime()));
             }
         });
         return this;
