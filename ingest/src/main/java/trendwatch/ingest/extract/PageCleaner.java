@@ -21,7 +21,8 @@ final class PageCleaner {
     /** A byline, dateline or tag list: page metadata, not prose; only dropped when short. */
     private static final Pattern META_BLOCK = Pattern.compile(
             "byline|author|dateline|timestamp|pubdate|publish-?date|post-?meta|entry-?meta|article-?meta|"
-            + "writtenby|tags|tag-?list|keywords|copyright|caption|credit|source-?link", Pattern.CASE_INSENSITIVE);
+            + "writtenby|tags|tag-?list|keywords|copyright|caption|credit|source-?link|"
+            + "(img|pic|photo|image)[-_]?(desc|descr|info|text|title)", Pattern.CASE_INSENSITIVE);
 
     private static final int MAX_META_CHARS = 120;
 
