@@ -6,17 +6,22 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.IngestService;
+import trendwatch.ingest.api.SubmitHandler;
+import trendwatch.ingest.api.Submitter;
 import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.publish.CountStores;
 import trendwatch.publish.HealthCheck;
@@ -167,7 +172,25 @@ public final class Pipeline implements AutoCloseable {
                 return ingest.healthy();
             }
         });
-        LOG.info("ingest ready: watching {} and {}", options.seedsDir(), options.inbox());
+        if (http != null) {
+            mountIngestApi(ingest);
+        }
+        LOG.info("ingest ready: watching {} and {}{}", options.seedsDir(), options.inbox(),
+                options.sourcesFile() == null ? "" : ", polling the sources of " + options.sourcesFile());
+    }
+
+    /** Submissions and source health on the dashboard's server; see {@link RunOptions#apiToken()}. */
+    private void mountIngestApi(IngestService ingest) throws Exception {
+        http.mount("/api/sources", exchange -> HttpApi.sendJson(exchange, 200, ingest.sources()));
+        boolean loopback = InetAddress.getByName(options.httpHost()).isLoopbackAddress();
+        if (options.apiToken() == null && !loopback) {
+            http.mount("/api/articles", exchange -> HttpApi.sendJson(exchange, 403, Map.of("error",
+                    "submitting is disabled: the server listens beyond loopback and no --api-token is set")));
+            LOG.warn("ingest: POST /api/articles is disabled: listening on {} without --api-token", options.httpHost());
+            return;
+        }
+        http.mount("/api/articles", new SubmitHandler(new Submitter(ingest.fetcher(), ingest.sink(),
+                Clock.systemUTC()), FileArticleReader.DEFAULT_MAX_BYTES, options.apiToken()));
     }
 
     /**

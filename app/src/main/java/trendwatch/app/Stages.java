@@ -11,6 +11,7 @@ import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.FolderSource;
 import trendwatch.ingest.IngestConfig;
 import trendwatch.ingest.IngestService;
+import trendwatch.ingest.fetch.FetchPolicy;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.publish.PublishConfig;
@@ -31,9 +32,9 @@ public final class Stages {
         IngestService.ensureFolder(options.inbox());
         List<FolderSource> folders = List.of(new FolderSource("seeds", options.seedsDir()),
                 new FolderSource("inbox", options.inbox()));
-        return new IngestService(new IngestConfig(bootstrap, folders, FileArticleReader.DEFAULT_MAX_BYTES,
-                IngestConfig.DEFAULT_POLL_INTERVAL, IngestConfig.DEFAULT_TRANSACTIONAL_ID, meters,
-                Clock.systemUTC()));
+        return new IngestService(new IngestConfig(bootstrap, folders, options.sourcesFile(),
+                FileArticleReader.DEFAULT_MAX_BYTES, IngestConfig.DEFAULT_POLL_INTERVAL,
+                IngestConfig.DEFAULT_TRANSACTIONAL_ID, FetchPolicy.defaults(), meters, Clock.systemUTC()));
     }
 
     public static StreamsStage classify(RunOptions options, String bootstrap, Taxonomy taxonomy,

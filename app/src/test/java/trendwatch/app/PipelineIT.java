@@ -90,7 +90,7 @@ class PipelineIT {
 
     private Pipeline start() throws Exception {
         RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, Path.of("../seeds"), "localhost", 0,
-                9092, null, 3, false);
+                9092, null, 3, false, null, null);
         return new Pipeline(options, List.of(Pipeline.Part.INGEST, Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH))
                 .start();
     }

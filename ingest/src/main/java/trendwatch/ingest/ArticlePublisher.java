@@ -44,6 +44,19 @@ final class ArticlePublisher implements AutoCloseable {
         }
     }
 
+    /** Records ingest's memory of an article without republishing it (its source's fingerprint changed). */
+    void remember(String articleId, SeenArticle seen) {
+        producer.beginTransaction();
+        try {
+            producer.send(new ProducerRecord<>(Topics.INGEST_SEEN.name(), articleId,
+                    Topics.INGEST_SEEN.valueSerde().serializer().serialize(Topics.INGEST_SEEN.name(), seen)));
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            producer.abortTransaction();
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

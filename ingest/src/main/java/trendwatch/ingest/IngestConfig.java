@@ -1,13 +1,21 @@
 package trendwatch.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import trendwatch.ingest.fetch.FetchPolicy;
 
-/** What the ingest stage runs with. */
-public record IngestConfig(String bootstrapServers, List<FolderSource> folders, long maxFileBytes,
-                           Duration pollInterval, String transactionalId, MeterRegistry meters, Clock clock) {
+/**
+ * What the ingest stage runs with.
+ *
+ * @param folders folders always watched (the seeds and the inbox)
+ * @param sourcesFile the sources file (feeds, pages, more folders), or null for none
+ */
+public record IngestConfig(String bootstrapServers, List<FolderSource> folders, Path sourcesFile,
+                           long maxFileBytes, Duration pollInterval, String transactionalId, FetchPolicy fetchPolicy,
+                           MeterRegistry meters, Clock clock) {
 
     public static final String DEFAULT_TRANSACTIONAL_ID = "trendwatch-ingest";
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.ingest.fetch.FetchPolicy;
 import trendwatch.model.Article;
 import trendwatch.model.Topics;
 import trendwatch.model.testing.KafkaTestCluster;
@@ -69,8 +70,8 @@ class IngestServiceIT {
 
     private IngestService service(String sourceId) {
         return new IngestService(new IngestConfig(kafka.bootstrapServers(), List.of(new FolderSource(sourceId, inbox)),
-                FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "ingest-it", new SimpleMeterRegistry(),
-                Clock.systemUTC()));
+                null, FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "ingest-it",
+                FetchPolicy.defaults(), new SimpleMeterRegistry(), Clock.systemUTC()));
     }
 
     private static List<Article> articles(int atLeast) {

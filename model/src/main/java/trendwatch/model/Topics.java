@@ -21,6 +21,10 @@ public final class Topics {
     public static final Topic<String, SeenArticle> INGEST_SEEN =
             new Topic<>("trend.ingest.seen", Serdes.String(), JsonSerde.of(SeenArticle.class), Topic.Cleanup.COMPACT);
 
+    /** Each polled source's validators (ETag, Last-Modified) and schedule. */
+    public static final Topic<String, SourceState> INGEST_SOURCES = new Topic<>("trend.ingest.sources",
+            Serdes.String(), JsonSerde.of(SourceState.class), Topic.Cleanup.COMPACT);
+
     private static final String SECTOR_PREFIX = "trend.sector.";
 
     private Topics() {
@@ -35,7 +39,7 @@ public final class Topics {
     /** Every topic the pipeline needs for the given sectors, so they can be created up front. */
     public static List<Topic<?, ?>> all(List<String> sectorIds) {
         List<Topic<?, ?>> all = new ArrayList<>(List.of(ARTICLES_RAW, PARAGRAPHS_LABELED, ARTICLES_LABELED, COUNTS,
-                DLQ, INGEST_SEEN));
+                DLQ, INGEST_SEEN, INGEST_SOURCES));
         sectorIds.forEach(id -> all.add(sector(id)));
         return all;
     }

@@ -150,7 +150,7 @@ public final class HttpApi implements AutoCloseable {
         sendJson(exchange, status, Map.of("error", reason));
     }
 
-    static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+    public static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
         try {
             send(exchange, status, JSON, Json.MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package trendwatch.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import trendwatch.app.RunOptions;
@@ -44,6 +45,15 @@ final class PipelineOptions {
                     + " every classify instance must be stopped first).")
     boolean relabel;
 
+    @Option(names = "--sources", paramLabel = "FILE",
+            description = "Feeds, pages and folders to watch (default: seeds/sources.yaml when it exists).")
+    Path sourcesFile;
+
+    @Option(names = "--api-token", paramLabel = "TOKEN", defaultValue = "${env:TRENDWATCH_API_TOKEN}",
+            description = "Bearer token for POST /api/articles; required to submit when --host is not loopback"
+                    + " (default: $TRENDWATCH_API_TOKEN).")
+    String apiToken;
+
     RunOptions toRunOptions() {
         if (port < 0 || port > 65535 || kafkaPort < 1 || kafkaPort > 65534) {
             throw new BadInputException("--port and --kafka-port must be valid TCP ports");
@@ -51,7 +61,12 @@ final class PipelineOptions {
         if (partitions < 1) {
             throw new BadInputException("--partitions must be at least 1, not " + partitions);
         }
+        Path sources = sourcesFile != null ? sourcesFile
+                : Files.isRegularFile(seedsDir.resolve("sources.yaml")) ? seedsDir.resolve("sources.yaml") : null;
+        if (sourcesFile != null && !Files.isRegularFile(sourcesFile)) {
+            throw new BadInputException("--sources " + sourcesFile + ": no such file");
+        }
         return new RunOptions(bootstrapServers, dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions,
-                relabel);
+                relabel, sources, apiToken == null || apiToken.isBlank() ? null : apiToken);
     }
 }

@@ -1,0 +1,107 @@
+package trendwatch.ingest.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.model.Json;
+
+/**
+ * {@code POST /api/articles}: 202 with the articleId, 400 with a reason for bad input, 413 over the size cap,
+ * 401 without the bearer token when one is required, 503 when Kafka cannot take the article now.
+ */
+public final class SubmitHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmitHandler.class);
+
+    private final Submitter submitter;
+    private final long maxBytes;
+    private final String token;
+
+    /** {@code token} null means no token is needed (the server listens on loopback only). */
+    public SubmitHandler(Submitter submitter, long maxBytes, String token) {
+        this.submitter = submitter;
+        this.maxBytes = maxBytes;
+        this.token = token;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("POST")) {
+                exchange.getResponseHeaders().set("Allow", "POST");
+                send(exchange, 405, Map.of("error", "use POST with a JSON body"));
+            } else if (!authorized(exchange)) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                send(exchange, 401, Map.of("error", "a bearer token is required (Authorization: Bearer <token>)"));
+            } else {
+                accept(exchange);
+            }
+        }
+    }
+
+    private void accept(HttpExchange exchange) throws IOException {
+        try {
+            Submitter.Accepted accepted = submitter.submit(read(exchange));
+            send(exchange, 202, Map.of("articleId", accepted.articleId(),
+                    "outcome", accepted.outcome().name().toLowerCase(Locale.ROOT)));
+        } catch (SubmitException e) {
+            send(exchange, e.status(), Map.of("error", e.getMessage()));
+        } catch (KafkaException e) {
+            LOG.warn("submit: could not publish: {}", e.toString());
+            send(exchange, 503, Map.of("error", "Kafka is not available right now; try again"));
+        }
+    }
+
+    private Submission read(HttpExchange exchange) throws IOException, SubmitException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        if (body.length > maxBytes) {
+            throw new SubmitException(413, "request body exceeds the " + maxBytes + " byte limit");
+        }
+        try {
+            Submission submission = Json.MAPPER.readValue(body, Submission.class);
+            if (submission == null) {
+                throw new SubmitException(400, "expected a JSON object with \"url\" or \"body\"");
+            }
+            return submission;
+        } catch (InvalidFormatException e) {
+            throw new SubmitException(400, "field '" + e.getPath().stream().map(r -> r.getFieldName()).findFirst()
+                    .orElse("?") + "' has an invalid value: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new SubmitException(400, "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        if (token == null) {
+            return true;
+        }
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        String expected = "Bearer " + token;
+        // constant-time comparison: the token must not leak through response timing
+        return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

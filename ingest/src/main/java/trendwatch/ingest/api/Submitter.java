@@ -1,0 +1,104 @@
+package trendwatch.ingest.api;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import trendwatch.ingest.ArticleSink;
+import trendwatch.ingest.Hashes;
+import trendwatch.ingest.Languages;
+import trendwatch.ingest.feed.ArticlePage;
+import trendwatch.ingest.feed.ExtractedArticle;
+import trendwatch.ingest.feed.Urls;
+import trendwatch.ingest.fetch.FetchException;
+import trendwatch.ingest.fetch.FetchRequest;
+import trendwatch.ingest.fetch.FetchResult;
+import trendwatch.ingest.fetch.Fetcher;
+import trendwatch.model.Article;
+import trendwatch.model.SourceRef;
+
+/**
+ * Turns a submission into a published article. A submitted URL is fetched as untrusted: it may not reach
+ * loopback, private, link-local or metadata addresses, on any redirect hop (the fetcher's address guard).
+ */
+public final class Submitter {
+
+    /** What became of a submission. */
+    public record Accepted(String articleId, ArticleSink.Outcome outcome) {
+    }
+
+    private final Fetcher fetcher;
+    private final ArticleSink sink;
+    private final Clock clock;
+
+    public Submitter(Fetcher fetcher, ArticleSink sink, Clock clock) {
+        this.fetcher = fetcher;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    public Accepted submit(Submission submission) throws SubmitException {
+        Article article = submission.body() != null && !submission.body().isBlank() ? given(submission)
+                : fetched(submission);
+        String origin = article.url() != null ? article.url() : "api";
+        return new Accepted(article.id(), sink.publishIfChanged(article, origin, null));
+    }
+
+    private Article given(Submission s) throws SubmitException {
+        URI url = s.url() == null ? null : Urls.canonical(parse(s.url()));
+        String title = s.title() == null ? "" : s.title().strip();
+        Instant publishedAt = s.publishedAt() == null ? null : s.publishedAt().toInstant();
+        String body = s.body().strip();
+        String id = url != null ? Urls.articleId(url) : Hashes.contentHash("submit", title + "\n" + body);
+        return article(id, url, title, s.author(), s.lang(), publishedAt, body);
+    }
+
+    private Article fetched(Submission s) throws SubmitException {
+        if (s.url() == null || s.url().isBlank()) {
+            throw new SubmitException(400, "give either \"url\" or \"body\"");
+        }
+        URI url = parse(s.url());
+        FetchResult page;
+        try {
+            page = fetcher.fetch(new FetchRequest(url, null, null, true));
+        } catch (FetchException e) {
+            int status = switch (e.kind()) {
+                case BAD_URL, BLOCKED_ADDRESS, DOWNGRADE, ROBOTS_DISALLOWED -> 400;
+                case TOO_LARGE -> 413;
+                default -> 502;
+            };
+            throw new SubmitException(status, e.getMessage());
+        }
+        ExtractedArticle extracted = ArticlePage.extract(page.text(), page.finalUri(), null);
+        if (extracted.body().isBlank()) {
+            throw new SubmitException(400, s.url() + ": no article text found on the page");
+        }
+        URI canonical = Urls.canonical(page.finalUri());
+        Instant publishedAt = extracted.publishedAt() == null ? null : extracted.publishedAt().toInstant();
+        String title = s.title() != null ? s.title() : extracted.title();
+        return article(Urls.articleId(canonical), canonical, title == null ? canonical.toString() : title,
+                extracted.author(), extracted.lang(), publishedAt, extracted.body());
+    }
+
+    private Article article(String id, URI url, String title, String author, String lang, Instant publishedAt,
+                            String body) {
+        return new Article(Article.SCHEMA, id, new SourceRef("submit", "api", null),
+                url == null ? null : url.toString(), title, author, url == null ? null : url.getHost(),
+                lang != null ? lang : Languages.guess(body), publishedAt, clock.instant(), body,
+                Hashes.contentHash(title + "\n" + author + "\n" + publishedAt, body));
+    }
+
+    private static URI parse(String url) throws SubmitException {
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                throw new SubmitException(400, "url '" + url + "' is not an http or https URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new SubmitException(400, "url '" + url + "' is not a valid URL: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package trendwatch.ingest.source;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.ingest.Hashes;
+import trendwatch.ingest.Languages;
+import trendwatch.ingest.extract.TextExtractor;
+import trendwatch.ingest.feed.ArticlePage;
+import trendwatch.ingest.feed.ExtractedArticle;
+import trendwatch.ingest.feed.FeedItem;
+import trendwatch.ingest.feed.ParsedFeed;
+import trendwatch.ingest.feed.Urls;
+import trendwatch.ingest.fetch.FetchException;
+import trendwatch.ingest.fetch.FetchRequest;
+import trendwatch.ingest.fetch.FetchResult;
+import trendwatch.ingest.fetch.Fetcher;
+import trendwatch.model.Article;
+import trendwatch.model.SourceRef;
+
+/**
+ * Turns feed items into articles: the id by the source's policy (canonical link, or GUID), the text from
+ * the feed's content, or from the article page when the feed carries only a summary. Used by the feed poller
+ * and by {@code trendwatch parse}, so the dry run shows exactly what ingest would publish.
+ */
+public final class FeedArticles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedArticles.class);
+
+    private final SourceSpec.Feed spec;
+    private final Fetcher fetcher;
+    private final Clock clock;
+
+    public FeedArticles(SourceSpec.Feed spec, Fetcher fetcher, Clock clock) {
+        this.spec = spec;
+        this.fetcher = fetcher;
+        this.clock = clock;
+    }
+
+    /** The item's articleId, or null when it has neither a link nor a GUID. */
+    public String id(FeedItem item) {
+        URI link = link(item);
+        if (spec.idFrom() == SourceSpec.IdFrom.GUID || link == null) {
+            return item.guid() == null ? null : Hashes.contentHash("feed:" + spec.id(), item.guid());
+        }
+        return Urls.articleId(link);
+    }
+
+    /** What the feed says of the item; unchanged means its page need not be fetched again. */
+    public static String fingerprint(FeedItem item) {
+        return Hashes.contentHash(item.guid() + "|" + item.title() + "|" + item.publishedAt(),
+                item.contentHtml() + "|" + item.summaryHtml());
+    }
+
+    /** The article, or empty when the item has no id or no text at all. */
+    public Optional<Article> article(ParsedFeed feed, FeedItem item) {
+        String id = id(item);
+        if (id == null) {
+            LOG.warn("ingest: feed {}: an item has neither a link nor a guid; skipped", spec.id());
+            return Optional.empty();
+        }
+        URI link = link(item);
+        String html = item.contentHtml() != null ? item.contentHtml() : item.summaryHtml();
+        String body = html == null ? "" : TextExtractor.extract("item.html", html).body();
+        String author = item.author();
+        Instant publishedAt = item.publishedAt() == null ? null : item.publishedAt().toInstant();
+        String lang = item.lang() != null ? item.lang() : feed.lang();
+        ExtractedArticle page = link != null && wantsPage(item) ? fetchPage(link) : null;
+        if (page != null && page.body().length() > body.length()) {
+            body = page.body();
+            author = author != null ? author : page.author();
+            publishedAt = publishedAt != null || page.publishedAt() == null ? publishedAt
+                    : page.publishedAt().toInstant();
+            lang = lang != null ? lang : page.lang();
+        }
+        if (body.isBlank()) {
+            LOG.warn("ingest: feed {}: item {} has no text; skipped", spec.id(), link == null ? item.guid() : link);
+            return Optional.empty();
+        }
+        String title = item.title() == null ? "" : item.title();
+        return Optional.of(new Article(Article.SCHEMA, id, new SourceRef("feed", spec.id(), spec.url().toString()),
+                link == null ? null : link.toString(), title, author, feed.title(),
+                lang != null ? lang : Languages.guess(body), publishedAt, clock.instant(), body,
+                Hashes.contentHash(title + "\n" + author + "\n" + publishedAt, body)));
+    }
+
+    private static URI link(FeedItem item) {
+        return item.link() == null ? null : Urls.canonical(item.link());
+    }
+
+    private boolean wantsPage(FeedItem item) {
+        return spec.fullText() == SourceSpec.FullText.ALWAYS
+                || spec.fullText() == SourceSpec.FullText.AUTO && item.summaryOnly();
+    }
+
+    private ExtractedArticle fetchPage(URI link) {
+        try {
+            FetchResult page = fetcher.fetch(new FetchRequest(link, null, null, false));
+            return ArticlePage.extract(page.text(), page.finalUri(), null);
+        } catch (FetchException e) {
+            LOG.warn("ingest: feed {}: full text of {} not fetched ({}); using the feed's summary", spec.id(), link,
+                    e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package trendwatch.ingest.source;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.ingest.ArticleSink;
+import trendwatch.ingest.Hashes;
+import trendwatch.ingest.Languages;
+import trendwatch.ingest.feed.ArticlePage;
+import trendwatch.ingest.feed.ExtractedArticle;
+import trendwatch.ingest.feed.PageLinks;
+import trendwatch.ingest.feed.Urls;
+import trendwatch.ingest.fetch.FetchException;
+import trendwatch.ingest.fetch.FetchRequest;
+import trendwatch.ingest.fetch.FetchResult;
+import trendwatch.ingest.fetch.Fetcher;
+import trendwatch.model.Article;
+import trendwatch.model.SourceRef;
+import trendwatch.model.SourceState;
+
+/**
+ * Polls a listing page with a conditional GET and publishes the articles its links lead to. An article page
+ * already published is not fetched again: listing pages link to the same stories for days.
+ */
+final class PagePoller implements Poller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PagePoller.class);
+    /** New links fetched per poll at most, so a first poll of a big archive page stays polite. */
+    static final int MAX_NEW_LINKS_PER_POLL = 30;
+
+    private final SourceSpec.Page spec;
+    private final Fetcher fetcher;
+    private final ArticleSink sink;
+    private final Clock clock;
+
+    PagePoller(SourceSpec.Page spec, Fetcher fetcher, ArticleSink sink, Clock clock) {
+        this.spec = spec;
+        this.fetcher = fetcher;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    @Override
+    public SourceSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public PollResult poll(SourceState state) throws PollException {
+        FetchResult listing = fetch(spec.url(), state);
+        if (listing.notModified()) {
+            return new PollResult("not-modified", 0, listing.etag(), listing.lastModified(), listing.freshFor());
+        }
+        List<URI> links = PageLinks.links(listing.text(), listing.finalUri(), spec.links());
+        int fetched = 0;
+        int published = 0;
+        for (URI link : links) {
+            String id = Urls.articleId(link);
+            if (sink.find(id).isPresent() || fetched >= MAX_NEW_LINKS_PER_POLL) {
+                continue;
+            }
+            fetched++;
+            published += publish(link, id) ? 1 : 0;
+        }
+        return new PollResult("ok", published, listing.etag(), listing.lastModified(), listing.freshFor());
+    }
+
+    private boolean publish(URI link, String id) {
+        try {
+            FetchResult page = fetch(link, null);
+            ExtractedArticle extracted = ArticlePage.extract(page.text(), page.finalUri(), spec.content());
+            if (extracted.body().isBlank()) {
+                LOG.warn("ingest: page {}: no article text at {}; skipped", spec.id(), link);
+                return false;
+            }
+            return sink.publishIfChanged(article(link, id, extracted), link.toString(), null)
+                    != ArticleSink.Outcome.UNCHANGED;
+        } catch (PollException e) {
+            LOG.warn("ingest: page {}: article {} not fetched: {}", spec.id(), link, e.getMessage());
+            return false;
+        }
+    }
+
+    private Article article(URI link, String id, ExtractedArticle page) {
+        Instant publishedAt = page.publishedAt() == null ? null : page.publishedAt().toInstant();
+        String title = page.title() == null ? link.toString() : page.title();
+        return new Article(Article.SCHEMA, id, new SourceRef("page", spec.id(), spec.url().toString()),
+                link.toString(), title, page.author(), spec.url().getHost(),
+                page.lang() != null ? page.lang() : Languages.guess(page.body()), publishedAt, clock.instant(),
+                page.body(), Hashes.contentHash(title + "\n" + page.author() + "\n" + publishedAt, page.body()));
+    }
+
+    private FetchResult fetch(URI uri, SourceState state) throws PollException {
+        try {
+            return fetcher.fetch(new FetchRequest(uri, state == null ? null : state.etag(),
+                    state == null ? null : state.lastModified(), false));
+        } catch (FetchException e) {
+            throw PollException.of(e);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package trendwatch.ingest.source;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.ingest.ArticleSink;
+import trendwatch.ingest.TopicSnapshot;
+import trendwatch.ingest.fetch.Fetcher;
+import trendwatch.model.SourceState;
+import trendwatch.model.Topics;
+
+/**
+ * Polls the feed and page sources of the sources file, each on its own adaptive schedule, on a small pool of
+ * threads: a slow or failing source never holds up the others (per-host politeness is the fetcher's job).
+ * The file is re-read when it changes, so sources can be added and removed while running.
+ */
+public final class SourceRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceRunner.class);
+    private static final int THREADS = 4;
+    private static final Duration RELOAD_CHECK = Duration.ofSeconds(2);
+    static final List<String> POLLED_TYPES = List.of("feed", "page");
+
+    private record Running(Poller poller, ScheduledFuture<?> next) {
+    }
+
+    private final Path sourcesFile;
+    private final Fetcher fetcher;
+    private final ArticleSink sink;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Consumer<List<SourceSpec.Folder>> folderSources;
+    private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "ingest-sources");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, SourceState> states = new ConcurrentHashMap<>();
+    private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
+    private SourceStates store;
+    private Instant fileModified;
+
+    /** {@code folderSources} receives the file's folder sources, which the folder scanner watches. */
+    public SourceRunner(Path sourcesFile, Fetcher fetcher, ArticleSink sink, MeterRegistry meters, Clock clock,
+                        Consumer<List<SourceSpec.Folder>> folderSources) {
+        this.sourcesFile = sourcesFile;
+        this.fetcher = fetcher;
+        this.sink = sink;
+        this.meters = meters;
+        this.clock = clock;
+        this.folderSources = folderSources;
+    }
+
+    /** Reads the states saved by earlier runs and the sources file (failing on a bad file), then starts polling. */
+    public void start(String bootstrapServers) {
+        states.putAll(TopicSnapshot.read(bootstrapServers, Topics.INGEST_SOURCES, Duration.ofSeconds(60)));
+        store = new SourceStates(bootstrapServers);
+        apply(SourcesFile.load(sourcesFile));
+        fileModified = modified();
+        bindGauges();
+        pool.scheduleWithFixedDelay(this::reloadIfChanged, RELOAD_CHECK.toMillis(), RELOAD_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Every polled source with its state, by id. */
+    public List<SourceView> sources() {
+        return running.values().stream().map(r -> view(r.poller().spec()))
+                .sorted(Comparator.comparing(SourceView::id)).toList();
+    }
+
+    private void apply(List<SourceSpec> specs) {
+        folderSources.accept(specs.stream().filter(SourceSpec.Folder.class::isInstance)
+                .map(SourceSpec.Folder.class::cast).toList());
+        List<SourceSpec> polled = specs.stream().filter(s -> !(s instanceof SourceSpec.Folder)).toList();
+        running.keySet().stream().filter(id -> polled.stream().noneMatch(s -> s.id().equals(id))).toList()
+                .forEach(this::stop);
+        for (SourceSpec spec : polled) {
+            Running current = running.get(spec.id());
+            if (current == null || !current.poller().spec().equals(spec)) {
+                stop(spec.id());
+                schedule(poller(spec), delayUntilDue(spec.id()));
+            }
+        }
+        LOG.info("ingest: polling {} sources from {}", running.size(), sourcesFile);
+    }
+
+    private Poller poller(SourceSpec spec) {
+        if (spec instanceof SourceSpec.Feed feed) {
+            return new FeedPoller(feed, fetcher, sink, clock);
+        }
+        if (spec instanceof SourceSpec.Page page) {
+            return new PagePoller(page, fetcher, sink, clock);
+        }
+        throw new IllegalArgumentException("folders are scanned, not polled");
+    }
+
+    private void schedule(Poller poller, Duration delay) {
+        ScheduledFuture<?> next = pool.schedule(() -> pollOnce(poller), delay.toMillis(), TimeUnit.MILLISECONDS);
+        running.put(poller.spec().id(), new Running(poller, next));
+    }
+
+    private void stop(String id) {
+        Running removed = running.remove(id);
+        if (removed != null) {
+            removed.next().cancel(false);
+        }
+    }
+
+    private Duration delayUntilDue(String id) {
+        SourceState state = states.get(id);
+        if (state == null || state.nextPollAt() == null) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(clock.instant(), state.nextPollAt());
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private void pollOnce(Poller poller) {
+        SourceSpec spec = poller.spec();
+        if (running.get(spec.id()) == null || running.get(spec.id()).poller() != poller) {
+            return;
+        }
+        SourceState before = states.get(spec.id());
+        Instant started = clock.instant();
+        SourceState after;
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            PollResult result = poller.poll(before);
+            after = succeeded(spec, before, started, result);
+            lastErrors.remove(spec.id());
+            fetches(spec, result.outcome());
+            meters.counter("trendwatch.ingest.articles", "source_type", spec.type()).increment(result.published());
+        } catch (PollException e) {
+            after = failed(spec, before, started, e);
+            lastErrors.put(spec.id(), e.getMessage());
+            fetches(spec, e.kind());
+            LOG.warn("ingest: {} {} failed ({} in a row), next try in {} s: {}", spec.type(), spec.id(),
+                    after.failures(), after.intervalMillis() / 1000, e.getMessage());
+        } catch (RuntimeException e) {
+            after = failed(spec, before, started, new PollException("error", e.toString(), null));
+            lastErrors.put(spec.id(), e.toString());
+            fetches(spec, "error");
+            LOG.error("ingest: {} {} failed unexpectedly", spec.type(), spec.id(), e);
+        }
+        sample.stop(meters.timer("trendwatch.ingest.poll.duration", "source_type", spec.type()));
+        states.put(spec.id(), after);
+        saveQuietly(after);
+        if (running.get(spec.id()) != null && running.get(spec.id()).poller() == poller) {
+            schedule(poller, Duration.ofMillis(after.intervalMillis()));
+        }
+    }
+
+    private SourceState succeeded(SourceSpec spec, SourceState before, Instant at, PollResult result) {
+        Duration current = before == null || before.failures() > 0 ? min(spec) : Duration.ofMillis(before.intervalMillis());
+        Duration next = Schedule.afterSuccess(current, min(spec), max(spec), result.published() > 0,
+                result.freshFor());
+        return new SourceState(spec.id(), spec.type(), url(spec), keep(result.etag(), before, SourceState::etag),
+                keep(result.lastModified(), before, SourceState::lastModified), at, at, at.plus(next),
+                next.toMillis(), 0, result.outcome(), published(before) + result.published());
+    }
+
+    private SourceState failed(SourceSpec spec, SourceState before, Instant at, PollException error) {
+        int failures = before == null ? 1 : before.failures() + 1;
+        Duration next = Schedule.afterFailure(failures, min(spec), max(spec), error.retryAfter());
+        return new SourceState(spec.id(), spec.type(), url(spec), before == null ? null : before.etag(),
+                before == null ? null : before.lastModified(), at, before == null ? null : before.lastSuccessAt(),
+                at.plus(next), next.toMillis(), failures, error.kind(), published(before));
+    }
+
+    /** A 304 carries no validators of its own: the ones that produced it stay valid. */
+    private static String keep(String fresh, SourceState before, Function<SourceState, String> old) {
+        return fresh != null ? fresh : before == null ? null : old.apply(before);
+    }
+
+    private static long published(SourceState state) {
+        return state == null ? 0 : state.articlesPublished();
+    }
+
+    private void fetches(SourceSpec spec, String outcome) {
+        meters.counter("trendwatch.ingest.fetches", "source_type", spec.type(), "outcome", outcome).increment();
+    }
+
+    private void saveQuietly(SourceState state) {
+        try {
+            store.save(state);
+        } catch (RuntimeException e) {
+            LOG.warn("ingest: could not save the state of source {}: {}", state.sourceId(), e.toString());
+        }
+    }
+
+    private void reloadIfChanged() {
+        Instant now = modified();
+        if (Objects.equals(now, fileModified)) {
+            return;
+        }
+        fileModified = now;
+        try {
+            apply(SourcesFile.load(sourcesFile));
+        } catch (SourcesException e) {
+            LOG.error("ingest: {}; keeping the sources as they were", e.getMessage());
+        }
+    }
+
+    private Instant modified() {
+        try {
+            return Files.getLastModifiedTime(sourcesFile).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void bindGauges() {
+        for (String type : POLLED_TYPES) {
+            Gauge.builder("trendwatch.ingest.sources", () -> count(type)).tag("source_type", type)
+                    .description("polled sources of this type").register(meters);
+            Gauge.builder("trendwatch.ingest.last.success", () -> lastSuccess(type)).tag("source_type", type)
+                    .baseUnit("seconds").description("newest successful poll, Unix time").register(meters);
+            Gauge.builder("trendwatch.ingest.next.poll", () -> nextPoll(type)).tag("source_type", type)
+                    .baseUnit("seconds").description("soonest next poll, Unix time").register(meters);
+        }
+    }
+
+    private double count(String type) {
+        return running.values().stream().filter(r -> r.poller().spec().type().equals(type)).count();
+    }
+
+    private double lastSuccess(String type) {
+        return statesOf(type).map(SourceState::lastSuccessAt).filter(Objects::nonNull)
+                .mapToDouble(Instant::getEpochSecond).max().orElse(Double.NaN);
+    }
+
+    private double nextPoll(String type) {
+        return statesOf(type).map(SourceState::nextPollAt).filter(Objects::nonNull)
+                .mapToDouble(Instant::getEpochSecond).min().orElse(Double.NaN);
+    }
+
+    private Stream<SourceState> statesOf(String type) {
+        return running.keySet().stream().map(states::get).filter(Objects::nonNull)
+                .filter(s -> type.equals(s.type()));
+    }
+
+    private SourceView view(SourceSpec spec) {
+        SourceState s = states.get(spec.id());
+        return s == null ? new SourceView(spec.id(), spec.type(), url(spec), null, null, null, 0, 0, "pending", null, 0)
+                : new SourceView(spec.id(), spec.type(), url(spec), s.lastPollAt(), s.lastSuccessAt(), s.nextPollAt(),
+                s.intervalMillis() / 1000, s.failures(), s.lastOutcome(), lastErrors.get(spec.id()),
+                s.articlesPublished());
+    }
+
+    private static Duration min(SourceSpec spec) {
+        return spec instanceof SourceSpec.Feed f ? f.minInterval() : ((SourceSpec.Page) spec).minInterval();
+    }
+
+    private static Duration max(SourceSpec spec) {
+        return spec instanceof SourceSpec.Feed f ? f.maxInterval() : ((SourceSpec.Page) spec).maxInterval();
+    }
+
+    private static String url(SourceSpec spec) {
+        return spec instanceof SourceSpec.Feed f ? f.url().toString()
+                : spec instanceof SourceSpec.Page p ? p.url().toString() : null;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}
