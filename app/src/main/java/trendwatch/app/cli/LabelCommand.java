@@ -20,9 +20,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import trendwatch.classify.Paragraphs;
+import trendwatch.classify.context.DocumentContext;
 import trendwatch.classify.label.Labeler;
 import trendwatch.ingest.extract.TextExtractor;
 import trendwatch.model.Json;
+import trendwatch.model.Label;
 import trendwatch.model.taxonomy.Taxonomy;
 
 /**
@@ -48,11 +50,14 @@ final class LabelCommand implements Callable<Integer> {
     List<String> inputs;
 
     private Labeler labeler;
+    private DocumentContext context;
     private boolean anyBad;
 
     @Override
     public Integer call() throws IOException {
-        labeler = new Labeler(taxonomyFile == null ? Taxonomy.loadDefault() : Taxonomy.load(taxonomyFile));
+        Taxonomy taxonomy = taxonomyFile == null ? Taxonomy.loadDefault() : Taxonomy.load(taxonomyFile);
+        labeler = new Labeler(taxonomy);
+        context = new DocumentContext(taxonomy);
         PrintWriter out = spec.commandLine().getOut();
         for (String input : inputs) {
             try {
@@ -76,9 +81,11 @@ final class LabelCommand implements Callable<Integer> {
             labelLines(input, out);
         } else {
             String name = input.equals(STDIN) ? "stdin.txt" : Path.of(input).getFileName().toString();
+            // a file is an article: its paragraphs are labeled in context, exactly as the pipeline labels them
             List<String> paragraphs = Paragraphs.split(TextExtractor.extract(name, read(input)).body());
+            List<List<Label>> labels = context.apply(paragraphs, paragraphs.stream().map(labeler::label).toList());
             for (int i = 0; i < paragraphs.size(); i++) {
-                print(out, null, input, i, paragraphs.get(i));
+                print(out, null, input, i, paragraphs.get(i), labels.get(i));
             }
         }
     }
@@ -109,10 +116,11 @@ final class LabelCommand implements Callable<Integer> {
             return;
         }
         JsonNode id = node.get("id");
-        print(out, id == null || id.isNull() ? null : id, input, number - 1, node.get("text").asText());
+        String text = node.get("text").asText();
+        print(out, id == null || id.isNull() ? null : id, input, number - 1, text, labeler.label(text));
     }
 
-    private void print(PrintWriter out, JsonNode id, String source, int index, String text)
+    private void print(PrintWriter out, JsonNode id, String source, int index, String text, List<Label> labels)
             throws JsonProcessingException {
         Map<String, Object> row = new LinkedHashMap<>();
         if (id != null) {
@@ -121,7 +129,7 @@ final class LabelCommand implements Callable<Integer> {
         row.put("source", source);
         row.put("index", index);
         row.put("text", text);
-        row.put("labels", labeler.label(text));
+        row.put("labels", labels);
         out.println(Json.MAPPER.writeValueAsString(row));
     }
 
