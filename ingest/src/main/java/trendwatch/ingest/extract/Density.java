@@ -8,8 +8,9 @@ final class Density {
     private Density() {
     }
 
+    /** jsoup's text() already collapses whitespace; the exotic spaces it keeps barely change a length. */
     static int textLength(Element element) {
-        return Whitespace.collapse(element.text()).length();
+        return element.text().length();
     }
 
     /** Share of the text that sits in links; in-page links ("#top") count less, they are rarely navigation away. */

@@ -53,7 +53,7 @@ final class PageCleaner {
         if (stripUnlikely) {
             List<Element> unlikely = new ArrayList<>();
             for (Element element : doc.body().getAllElements()) {
-                if (isRemovable(element) && ClassHints.unlikely(element)) {
+                if (ClassHints.unlikely(element) && isRemovable(element)) {
                     unlikely.add(element);
                 }
             }
@@ -127,11 +127,23 @@ final class PageCleaner {
         }
         String tag = block.normalName();
         boolean list = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
-        int paragraphs = block.select("p").size();
-        int images = block.select("img").size();
-        int items = block.select("li").size() - 100;
-        int inputs = block.select("input").size();
-        int embeds = block.select("object, embed, iframe, video").size();
+        // one walk instead of a selector per tag: this runs for every block of the content
+        int paragraphs = 0;
+        int images = 0;
+        int items = -100;
+        int inputs = 0;
+        int embeds = 0;
+        for (Element inner : block.getAllElements()) {
+            switch (inner.normalName()) {
+                case "p" -> paragraphs++;
+                case "img" -> images++;
+                case "li" -> items++;
+                case "input" -> inputs++;
+                case "object", "embed", "iframe", "video" -> embeds++;
+                default -> {
+                }
+            }
+        }
         double links = Density.linkDensity(block);
         int length = text.length();
         return images > 1 && paragraphs / (double) images < 0.5 && block.closest("figure") == null
