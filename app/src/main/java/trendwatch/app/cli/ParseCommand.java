@@ -54,10 +54,6 @@ final class ParseCommand implements Callable<Integer> {
             description = "Fetch article pages for feeds that carry only summaries (default: ${DEFAULT-VALUE}).")
     String fullText;
 
-    @Option(names = "--allow-private-networks",
-            description = "Allow URLs on loopback and private networks (refused by default).")
-    boolean allowPrivate;
-
     @Parameters(arity = "1..*", paramLabel = "URL|FILE")
     List<String> inputs;
 
@@ -65,10 +61,8 @@ final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FetchPolicy defaults = FetchPolicy.defaults();
-        FetchPolicy policy = new FetchPolicy(defaults.userAgent(), defaults.connectTimeout(),
-                defaults.requestTimeout(), defaults.maxBodyBytes(), defaults.maxRedirects(), Duration.ofMillis(500),
-                allowPrivate, defaults.obeyRobots());
+        // the operator's own command: like a configured source, it may read feeds on the local network
+        FetchPolicy policy = FetchPolicy.defaults().withHostDelay(Duration.ofMillis(500));
         PrintWriter out = spec.commandLine().getOut();
         try (Fetcher fetcher = new Fetcher(policy)) {
             for (String input : inputs) {

@@ -33,7 +33,10 @@ public record FetchPolicy(String userAgent, Duration connectTimeout, Duration re
         }
     }
 
-    /** Identifying agent, 10 s connect, 30 s per request, 15 MiB, 5 redirects, 1 s per host, public networks only, robots obeyed. */
+    /**
+     * Identifying agent, 10 s connect, 30 s per request, 15 MiB, 5 redirects, 1 s per host, submitted URLs to
+     * public networks only, robots obeyed.
+     */
     public static FetchPolicy defaults() {
         return new FetchPolicy(USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30), 15L << 20,
                 5, Duration.ofSeconds(1), false, true);

@@ -29,13 +29,13 @@ import trendwatch.ingest.fetch.FetchException.Kind;
  * <p><b>Address rule (SSRF):</b> the host is resolved once per hop and the connection goes to the address that
  * was checked (the Host header and TLS name stay the host name), so DNS rebinding cannot swap it.
  * <ul>
- *   <li>{@code allowPrivateNetworks=false} (the default): every request — configured source or user submission —
- *       may only reach public addresses; loopback, private, link-local, CGNAT, unique-local, multicast and
- *       cloud-metadata addresses and names are refused with {@link Kind#BLOCKED_ADDRESS}.</li>
- *   <li>{@code allowPrivateNetworks=true} (the operator allows it explicitly, e.g. for an intranet feed):
- *       configured sources may reach any address; {@link FetchRequest#untrusted() untrusted} requests (URLs from
- *       the submit API or CLI) may reach private networks too, but never cloud-metadata endpoints
- *       (169.254.169.254, fd00:ec2::254, metadata.google.internal), which hold credentials and no articles.</li>
+ *   <li>{@link FetchRequest#untrusted() Untrusted} requests (URLs from the submit API or CLI) may only reach public
+ *       addresses: loopback, private, link-local, CGNAT, unique-local, multicast and cloud-metadata addresses and
+ *       names are refused with {@link Kind#BLOCKED_ADDRESS}, unless the operator sets
+ *       {@code allowPrivateNetworks=true}; even then cloud-metadata endpoints (169.254.169.254, fd00:ec2::254,
+ *       metadata.google.internal), which hold credentials and no articles, stay refused.</li>
+ *   <li>Configured sources (the operator's own sources file, {@code trendwatch parse}) may reach private
+ *       networks, an intranet feed or a local test server, but never cloud-metadata endpoints.</li>
  * </ul>
  */
 public final class Fetcher implements AutoCloseable {
@@ -86,7 +86,7 @@ public final class Fetcher implements AutoCloseable {
     }
 
     private Response exchange(URI uri, FetchRequest request, boolean obeyRobots) throws FetchException {
-        List<InetAddress> addresses = guard.resolve(uri, !policy.allowPrivateNetworks(), request.untrusted());
+        List<InetAddress> addresses = guard.resolve(uri, request.untrusted() && !policy.allowPrivateNetworks(), true);
         BaseRobotRules rules = obeyRobots ? robots.rules(Urls.origin(uri), url -> loadRobots(url, request)) : null;
         if (rules != null && !rules.isAllowed(uri.toString())) {
             throw new FetchException(Kind.ROBOTS_DISALLOWED, uri, "robots.txt disallows " + RobotsCache.AGENT);

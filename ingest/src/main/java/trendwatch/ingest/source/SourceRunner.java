@@ -41,9 +41,6 @@ public final class SourceRunner implements AutoCloseable {
     private static final Duration RELOAD_CHECK = Duration.ofSeconds(2);
     static final List<String> POLLED_TYPES = List.of("feed", "page");
 
-    private record Running(Poller poller, ScheduledFuture<?> next) {
-    }
-
     private final Path sourcesFile;
     private final Fetcher fetcher;
     private final ArticleSink sink;
@@ -55,7 +52,9 @@ public final class SourceRunner implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** The current poller of each source; a poll of a replaced or removed source's old poller is dropped. */
+    private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> nextPolls = new ConcurrentHashMap<>();
     private final Map<String, SourceState> states = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private SourceStates store;
@@ -85,7 +84,7 @@ public final class SourceRunner implements AutoCloseable {
 
     /** Every polled source with its state, by id. */
     public List<SourceView> sources() {
-        return running.values().stream().map(r -> view(r.poller().spec()))
+        return pollers.values().stream().map(p -> view(p.spec()))
                 .sorted(Comparator.comparing(SourceView::id)).toList();
     }
 
@@ -93,16 +92,18 @@ public final class SourceRunner implements AutoCloseable {
         folderSources.accept(specs.stream().filter(SourceSpec.Folder.class::isInstance)
                 .map(SourceSpec.Folder.class::cast).toList());
         List<SourceSpec> polled = specs.stream().filter(s -> !(s instanceof SourceSpec.Folder)).toList();
-        running.keySet().stream().filter(id -> polled.stream().noneMatch(s -> s.id().equals(id))).toList()
+        pollers.keySet().stream().filter(id -> polled.stream().noneMatch(s -> s.id().equals(id))).toList()
                 .forEach(this::stop);
         for (SourceSpec spec : polled) {
-            Running current = running.get(spec.id());
-            if (current == null || !current.poller().spec().equals(spec)) {
+            Poller current = pollers.get(spec.id());
+            if (current == null || !current.spec().equals(spec)) {
                 stop(spec.id());
-                schedule(poller(spec), delayUntilDue(spec.id()));
+                Poller poller = poller(spec);
+                pollers.put(spec.id(), poller);
+                schedule(poller, delayUntilDue(spec.id()));
             }
         }
-        LOG.info("ingest: polling {} sources from {}", running.size(), sourcesFile);
+        LOG.info("ingest: polling {} sources from {}", pollers.size(), sourcesFile);
     }
 
     private Poller poller(SourceSpec spec) {
@@ -116,14 +117,22 @@ public final class SourceRunner implements AutoCloseable {
     }
 
     private void schedule(Poller poller, Duration delay) {
-        ScheduledFuture<?> next = pool.schedule(() -> pollOnce(poller), delay.toMillis(), TimeUnit.MILLISECONDS);
-        running.put(poller.spec().id(), new Running(poller, next));
+        if (!isCurrent(poller) || pool.isShutdown()) {
+            return;
+        }
+        nextPolls.put(poller.spec().id(), pool.schedule(() -> pollSafely(poller), delay.toMillis(),
+                TimeUnit.MILLISECONDS));
+    }
+
+    private boolean isCurrent(Poller poller) {
+        return pollers.get(poller.spec().id()) == poller;
     }
 
     private void stop(String id) {
-        Running removed = running.remove(id);
-        if (removed != null) {
-            removed.next().cancel(false);
+        pollers.remove(id);
+        ScheduledFuture<?> next = nextPolls.remove(id);
+        if (next != null) {
+            next.cancel(false);
         }
     }
 
@@ -136,9 +145,22 @@ public final class SourceRunner implements AutoCloseable {
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
+    /** A task that throws is silently dropped by the executor: log it and keep the source on its schedule. */
+    private void pollSafely(Poller poller) {
+        try {
+            pollOnce(poller);
+        } catch (Throwable t) {
+            LOG.error("ingest: polling {} broke; retrying in {}", poller.spec().id(), min(poller.spec()), t);
+            schedule(poller, min(poller.spec()));
+            if (t instanceof Error error && !(t instanceof StackOverflowError)) {
+                throw error;
+            }
+        }
+    }
+
     private void pollOnce(Poller poller) {
         SourceSpec spec = poller.spec();
-        if (running.get(spec.id()) == null || running.get(spec.id()).poller() != poller) {
+        if (!isCurrent(poller)) {
             return;
         }
         SourceState before = states.get(spec.id());
@@ -166,9 +188,7 @@ public final class SourceRunner implements AutoCloseable {
         sample.stop(meters.timer("trendwatch.ingest.poll.duration", "source_type", spec.type()));
         states.put(spec.id(), after);
         saveQuietly(after);
-        if (running.get(spec.id()) != null && running.get(spec.id()).poller() == poller) {
-            schedule(poller, Duration.ofMillis(after.intervalMillis()));
-        }
+        schedule(poller, Duration.ofMillis(after.intervalMillis()));
     }
 
     private SourceState succeeded(SourceSpec spec, SourceState before, Instant at, PollResult result) {
@@ -242,7 +262,7 @@ public final class SourceRunner implements AutoCloseable {
     }
 
     private double count(String type) {
-        return running.values().stream().filter(r -> r.poller().spec().type().equals(type)).count();
+        return pollers.values().stream().filter(p -> p.spec().type().equals(type)).count();
     }
 
     private double lastSuccess(String type) {
@@ -256,7 +276,7 @@ public final class SourceRunner implements AutoCloseable {
     }
 
     private Stream<SourceState> statesOf(String type) {
-        return running.keySet().stream().map(states::get).filter(Objects::nonNull)
+        return pollers.keySet().stream().map(states::get).filter(Objects::nonNull)
                 .filter(s -> type.equals(s.type()));
     }
 

@@ -184,8 +184,8 @@ public final class SourcesFile {
             return fallback;
         }
         Duration d = Durations.parse(node.get(field).asText());
-        if (d.compareTo(Duration.ofSeconds(10)) < 0) {
-            throw new IllegalArgumentException("'" + field + "' of " + d.toSeconds() + " s is shorter than 10 s");
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("'" + field + "' of " + d.toMillis() + " ms is shorter than 1 s");
         }
         return d;
     }

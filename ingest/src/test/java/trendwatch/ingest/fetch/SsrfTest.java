@@ -44,8 +44,6 @@ class SsrfTest {
                     assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS);
                     assertThat(e.uri()).isEqualTo(uri);
                 });
-        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(uri)))
-                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS));
         assertThat(server.seen()).isEmpty(); // not even robots.txt
     }
 
@@ -99,6 +97,17 @@ class SsrfTest {
         assertThat(result.text()).isEqualTo("ok");
         assertThat(lookups.get()).isEqualTo(1);
         assertThat(server.seen("/feed").get(0).headers().getFirst("Host")).isEqualTo("feeds.test:" + server.port());
+    }
+
+    @Test
+    void shouldLetConfiguredSourcesReachPrivateNetworksButNeverCloudMetadata() throws Exception {
+        server.handle("/feed", ex -> LocalServer.send(ex, 200, "text/plain", "intranet feed"));
+
+        assertThat(fetcher.fetch(FetchRequest.of(server.uri("/feed"))).text()).isEqualTo("intranet feed");
+        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(URI.create("http://169.254.169.254/latest/"))))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS));
+        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(URI.create("http://metadata.google.internal/"))))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS));
     }
 
     @Test

@@ -1,0 +1,133 @@
+package trendwatch.ingest.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import trendwatch.ingest.ArticleSink;
+import trendwatch.ingest.fetch.FetchPolicy;
+import trendwatch.ingest.fetch.Fetcher;
+import trendwatch.model.Article;
+import trendwatch.model.Json;
+import trendwatch.model.Topics;
+import trendwatch.model.testing.KafkaTestCluster;
+
+/** {@code POST /api/articles} on a real socket, publishing to a real broker. */
+class SubmitIT {
+
+    private static final String TOKEN = "s3cret-token";
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private KafkaTestCluster kafka;
+    private ArticleSink sink;
+    private Fetcher fetcher;
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        kafka = KafkaTestCluster.start();
+        kafka.createTopics(List.of(Topics.ARTICLES_RAW.name(), Topics.INGEST_SEEN.name()), 1);
+        sink = ArticleSink.open(kafka.bootstrapServers(), "submit-it");
+        fetcher = new Fetcher(FetchPolicy.defaults());
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/open", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC()), 2048, null));
+        server.createContext("/locked", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC()), 2048,
+                TOKEN));
+        server.createContext("/page", exchange -> {
+            byte[] page = "<html><body><article><p>An intranet page.</p></article></body></html>".getBytes();
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop(0);
+        fetcher.close();
+        sink.close();
+        kafka.close();
+    }
+
+    @Test
+    void shouldAcceptAnArticleAndPublishItOnce() throws Exception {
+        String json = "{\"title\":\"Robotaxis expand\",\"body\":\"Waymo's driverless robotaxis now serve Austin.\","
+                + "\"publishedAt\":\"2025-02-03T09:00:00+08:00\"}";
+
+        HttpResponse<String> first = post("/open", json, null);
+        HttpResponse<String> again = post("/open", json, null);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(Json.MAPPER.readTree(first.body()).path("outcome").asText()).isEqualTo("published");
+        assertThat(Json.MAPPER.readTree(again.body()).path("outcome").asText()).isEqualTo("unchanged");
+        String id = Json.MAPPER.readTree(first.body()).path("articleId").asText();
+        List<Article> raw = kafka.readAll(Topics.ARTICLES_RAW.name()).stream()
+                .map(r -> Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize("t", r.value())).toList();
+        assertThat(raw).singleElement().satisfies(article -> {
+            assertThat(article.id()).isEqualTo(id);
+            assertThat(article.source().type()).isEqualTo("submit");
+            assertThat(article.publishedAt()).hasToString("2025-02-03T01:00:00Z");
+        });
+    }
+
+    @Test
+    void shouldRefuseSubmittedUrlsThatReachLoopbackOrMetadata() throws Exception {
+        HttpResponse<String> loopback = post("/open", "{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort()
+                + "/page\"}", null);
+        HttpResponse<String> metadata = post("/open", "{\"url\":\"http://169.254.169.254/latest/meta-data/\"}", null);
+        HttpResponse<String> scheme = post("/open", "{\"url\":\"file:///etc/passwd\"}", null);
+
+        assertThat(loopback.statusCode()).isEqualTo(400);
+        assertThat(loopback.body()).contains("127.0.0.1");
+        assertThat(metadata.statusCode()).isEqualTo(400);
+        assertThat(scheme.statusCode()).isEqualTo(400);
+        assertThat(scheme.body()).contains("not an http or https URL");
+        assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerBadInputWithAReason() throws Exception {
+        assertThat(post("/open", "{not json", null).statusCode()).isEqualTo(400);
+        assertThat(post("/open", "{\"title\":\"no body, no url\"}", null).body())
+                .contains("give either \\\"url\\\" or \\\"body\\\"");
+        assertThat(post("/open", "{\"body\":\"x\",\"publishedAt\":\"yesterday\"}", null).statusCode())
+                .isEqualTo(400);
+        assertThat(post("/open", "{\"body\":\"" + "x".repeat(4096) + "\"}", null).statusCode()).isEqualTo(413);
+        HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri("/open")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void shouldRequireTheBearerTokenWhenOneIsSet() throws Exception {
+        String json = "{\"body\":\"Innovative drugs from China reach phase 3.\"}";
+
+        assertThat(post("/locked", json, null).statusCode()).isEqualTo(401);
+        assertThat(post("/locked", json, "wrong").statusCode()).isEqualTo(401);
+        assertThat(post("/locked", json, TOKEN).statusCode()).isEqualTo(202);
+    }
+
+    private HttpResponse<String> post(String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+}

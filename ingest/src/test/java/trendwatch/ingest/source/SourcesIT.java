@@ -1,0 +1,109 @@
+package trendwatch.ingest.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.ingest.FileArticleReader;
+import trendwatch.ingest.IngestConfig;
+import trendwatch.ingest.IngestService;
+import trendwatch.ingest.fetch.FetchPolicy;
+import trendwatch.model.Article;
+import trendwatch.model.Topics;
+import trendwatch.model.testing.KafkaTestCluster;
+
+/** Feeds and pages polled from a real loopback site into a real broker: what reaches trend.articles.raw. */
+class SourcesIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private KafkaTestCluster kafka;
+    private LoopbackSite site;
+
+    @BeforeEach
+    void start() throws Exception {
+        kafka = KafkaTestCluster.start();
+        kafka.createTopics(List.of(Topics.ARTICLES_RAW.name(), Topics.INGEST_SEEN.name(),
+                Topics.INGEST_SOURCES.name()), 1);
+        site = new LoopbackSite();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        site.close();
+        kafka.close();
+    }
+
+    @Test
+    void shouldPublishEveryFormatOnceFollowUpdatesAndRespectTheServer() throws Exception {
+        Path sources = Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - {id: rss, type: feed, url: %s, minInterval: 1s, maxInterval: 2s}
+                  - {id: summaries, type: feed, url: %s, minInterval: 1s, maxInterval: 2s}
+                  - {id: json, type: feed, url: %s, minInterval: 1s, maxInterval: 2s}
+                  - {id: updating, type: feed, url: %s, minInterval: 1s, maxInterval: 2s}
+                  - {id: limited, type: feed, url: %s, minInterval: 1s, maxInterval: 2s}
+                  - {id: moved, type: feed, url: %s, minInterval: 1s, maxInterval: 2s}
+                  - {id: listing, type: page, url: %s, links: "ul.news a", minInterval: 1s, maxInterval: 2s}
+                """.formatted(site.url("/rss.xml"), site.url("/summary.xml"), site.url("/feed.json"),
+                site.url("/updating.xml"), site.url("/limited.xml"), site.url("/moved.xml"), site.url("/list.html")));
+
+        try (IngestService ingest = service(sources)) {
+            ingest.start();
+            Map<String, Article> byTitle = awaitArticles(7);
+            assertThat(byTitle).containsKeys("Unitree unveils a cheaper humanoid robot", "宁德时代发布新一代固态电池",
+                    "Innovative drug approved", "Waymo adds a city", "NVIDIA ships Blackwell inference GPUs",
+                    "创新药出海提速");
+            assertThat(byTitle.get("Solid-state batteries near production").body())
+                    .as("a summary-only feed is completed from the article page").contains("QuantumScape")
+                    .doesNotContain("Copyright", "Home");
+            assertThat(byTitle.get("创新药出海提速").body()).as("GBK page decoded").contains("临床试验");
+            assertThat(byTitle.get("创新药出海提速").url()).doesNotContain("utm_source");
+            assertThat(byTitle.get("Innovative drug approved").publishedAt())
+                    .isEqualTo(Instant.parse("2025-02-03T01:00:00Z"));
+
+            Awaitility.await().atMost(DEADLINE).until(() -> site.notModified("/rss.xml") >= 2);
+            assertThat(site.requests("/limited.xml")).as("Retry-After: 3600 is honoured").isEqualTo(1);
+            assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).as("no duplicates after re-polls").hasSize(7);
+            SourceView limited = ingest.sources().stream().filter(s -> s.id().equals("limited")).findFirst()
+                    .orElseThrow();
+            assertThat(limited.failures()).isEqualTo(1);
+            assertThat(limited.lastOutcome()).isEqualTo("http_status");
+            assertThat(limited.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+
+            site.updated.set(true);
+            assertThat(awaitArticles(8)).containsKey("Starship flies again");
+        }
+    }
+
+    private IngestService service(Path sources) {
+        FetchPolicy policy = FetchPolicy.defaults().withHostDelay(Duration.ofMillis(20));
+        return new IngestService(new IngestConfig(kafka.bootstrapServers(), List.of(), sources,
+                FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "sources-it", policy,
+                new SimpleMeterRegistry(), Clock.systemUTC()));
+    }
+
+    private Map<String, Article> awaitArticles(int count) {
+        return Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+                .until(() -> kafka.readAll(Topics.ARTICLES_RAW.name()).stream()
+                        .map(r -> Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize("t", r.value()))
+                        .collect(Collectors.toMap(Article::title, Function.identity(), (a, b) -> b)),
+                        articles -> articles.size() >= count);
+    }
+}
