@@ -84,7 +84,10 @@ public final class SourcesFile {
             }
             String type = required(node, "type").toLowerCase(Locale.ROOT);
             switch (type) {
-                case "feed" -> add(feed(node, id(node), url(node, "url")));
+                case "feed" -> {
+                    allowOnly(node, "id", "type", "url", "minInterval", "maxInterval", "fullText", "idFrom");
+                    add(feed(node, id(node), url(node, "url")));
+                }
                 case "page" -> add(page(node));
                 case "folder" -> add(folder(node));
                 case "opml" -> opml(node);
@@ -96,8 +99,8 @@ public final class SourcesFile {
         }
     }
 
+    /** A feed; its settings come from {@code node}, a feed entry or the OPML entry that lists it. */
     private SourceSpec.Feed feed(JsonNode node, String id, URI url) {
-        allowOnly(node, "id", "type", "url", "minInterval", "maxInterval", "fullText", "idFrom", "title");
         Duration min = duration(node, "minInterval", DEFAULT_MIN_INTERVAL);
         Duration max = duration(node, "maxInterval", DEFAULT_MAX_INTERVAL);
         return new SourceSpec.Feed(id, url, min, atLeast(max, min),

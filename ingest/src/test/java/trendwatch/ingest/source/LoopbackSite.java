@@ -57,6 +57,8 @@ final class LoopbackSite implements AutoCloseable {
                         ? rss("Updating", item("/up/1", "Waymo adds a city", "Waymo's robotaxi service adds a city."),
                                 item("/up/2", "Starship flies again", "SpaceX's Starship booster was caught again."))
                         : rss("Updating", item("/up/1", "Waymo adds a city", "Waymo's robotaxi service adds a city.")));
+                case "/late.xml" -> send(exchange, 200, "application/rss+xml", rss("Late",
+                        item("/late/1", "A source added while running", "Quantum-dot solid-state battery pilot line.")));
                 case "/limited.xml" -> {
                     exchange.getResponseHeaders().set("Retry-After", "3600");
                     send(exchange, 429, "text/plain", "slow down");

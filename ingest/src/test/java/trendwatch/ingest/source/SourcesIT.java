@@ -89,6 +89,11 @@ class SourcesIT {
 
             site.updated.set(true);
             assertThat(awaitArticles(8)).containsKey("Starship flies again");
+
+            Files.writeString(sources, Files.readString(sources) + "  - {id: late, type: feed, url: "
+                    + site.url("/late.xml") + ", minInterval: 1s}\n");
+            assertThat(awaitArticles(9)).as("a source added to the file while running")
+                    .containsKey("A source added while running");
         }
     }
 
