@@ -88,6 +88,22 @@ class PipelineIT {
         }
     }
 
+    @Test
+    void shouldCountAnArticleSubmittedThroughTheApi() throws Exception {
+        try (Pipeline pipeline = start()) {
+            awaitCounts(pipeline, counts -> counts.containsKey("biomed"));
+            HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + pipeline.httpPort() + "/api/articles")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"title\":\"GLP-1\",\"body\":\"The FDA approved an innovative GLP-1 drug after phase 3 clinical"
+                    + " trials; biotech firms and CDMO partners expect strong demand.\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(get(pipeline, "/api/sources").body()).isEqualTo("[]");
+            awaitCounts(pipeline, counts -> counts.get("biomed").articles() >= 2);
+        }
+    }
+
     private Pipeline start() throws Exception {
         RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, Path.of("../seeds"), "localhost", 0,
                 9092, null, 3, false, null, null);

@@ -38,6 +38,7 @@ import trendwatch.ingest.source.FeedArticles;
 import trendwatch.ingest.source.SourceSpec;
 import trendwatch.model.Article;
 import trendwatch.model.Json;
+import trendwatch.model.SourceRef;
 
 /**
  * {@code trendwatch parse}: the dry run of ingest. Prints, as JSON lines, the articles each feed, page or
@@ -112,7 +113,7 @@ final class ParseCommand implements Callable<Integer> {
         ExtractedArticle page = ArticlePage.extract(html, uri, null);
         URI canonical = Urls.canonical(page.canonicalUrl() != null ? page.canonicalUrl() : uri);
         print(out, input, new Article(Article.SCHEMA, Urls.articleId(canonical),
-                new trendwatch.model.SourceRef("page", "parse", uri.toString()), canonical.toString(), page.title(),
+                new SourceRef("page", "parse", uri.toString()), canonical.toString(), page.title(),
                 page.author(), canonical.getHost(), page.lang() != null ? page.lang() : Languages.guess(page.body()),
                 page.publishedAt() == null ? null : page.publishedAt().toInstant(), Clock.systemUTC().instant(),
                 page.body(), Hashes.contentHash(page.title(), page.body())));
@@ -125,7 +126,7 @@ final class ParseCommand implements Callable<Integer> {
             return;
         }
         print(out, input, new Article(Article.SCHEMA, Hashes.fileArticleId("parse", input),
-                new trendwatch.model.SourceRef("folder", "parse", null), null, extracted.title(), null, null,
+                new SourceRef("folder", "parse", null), null, extracted.title(), null, null,
                 Languages.guess(extracted.body()), null, Clock.systemUTC().instant(), extracted.body(),
                 Hashes.contentHash(extracted.title(), extracted.body())));
     }
