@@ -51,6 +51,8 @@ public final class HttpApi implements AutoCloseable {
         mount("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                 sources.metrics().scrape()));
         mount("/health", this::health);
+        mount("/static/", exchange -> StaticFiles.serve(exchange, "/static/", "/trendwatch/publish/static/"));
+        mount("/webjars/", exchange -> StaticFiles.serve(exchange, "/webjars/", "/META-INF/resources/webjars/"));
     }
 
     /** Adds a route; each handler's failures become one-line JSON errors. */
@@ -77,6 +79,8 @@ public final class HttpApi implements AutoCloseable {
             handler.handle(exchange);
         } catch (BadRequestException e) {
             sendError(exchange, 400, e.getMessage());
+        } catch (StaticFiles.NotFoundException e) {
+            sendError(exchange, 404, e.getMessage());
         } catch (InvalidStateStoreException e) {
             sendError(exchange, 503, "counts are not ready yet (publish is starting or rebalancing)");
         } catch (RuntimeException e) {
