@@ -27,7 +27,9 @@ import trendwatch.publish.CountStores;
 import trendwatch.publish.HealthCheck;
 import trendwatch.publish.HttpApi;
 import trendwatch.publish.PublishTopology;
+import trendwatch.publish.RecentBursts;
 import trendwatch.publish.RecentParagraphs;
+import trendwatch.publish.TrendMetrics;
 import trendwatch.publish.TrendQueries;
 
 /**
@@ -142,11 +144,14 @@ public final class Pipeline implements AutoCloseable {
         StreamsStage publish = startStage(Stages.publish(options, bootstrap, meters));
         CountStores stores = granularity -> publish.streams().store(StoreQueryParameters.fromNameAndType(
                 PublishTopology.countsStore(granularity), QueryableStoreTypes.keyValueStore()));
-        RecentParagraphs paragraphs = new RecentParagraphs(bootstrap);
-        own(paragraphs);
+        RecentParagraphs paragraphs = own(new RecentParagraphs(bootstrap));
         paragraphs.start();
-        http = new HttpApi(options.httpHost(), options.httpPort(), new HttpApi.Sources(taxonomy,
-                new TrendQueries(stores, Clock.systemUTC()), paragraphs, meters, health));
+        RecentBursts bursts = own(new RecentBursts(bootstrap));
+        bursts.start();
+        TrendQueries trends = new TrendQueries(stores, Clock.systemUTC());
+        new TrendMetrics(trends, taxonomy.sectorIds()).bindTo(meters);
+        http = new HttpApi(options.httpHost(), options.httpPort(), new HttpApi.Sources(taxonomy, trends, paragraphs,
+                bursts, meters, health));
         own(http);
         http.start();
         LOG.info("dashboard: http://{}:{}/", options.httpHost(), http.port());

@@ -44,7 +44,7 @@ public final class Stages {
     }
 
     public static StreamsStage publish(RunOptions options, String bootstrap, MeterRegistry meters) {
-        return new StreamsStage("publish", PublishTopology.build(new PublishConfig(Clock.systemUTC())),
+        return new StreamsStage("publish", PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
                 StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID, bootstrap, stateDir(options)), meters);
     }
 

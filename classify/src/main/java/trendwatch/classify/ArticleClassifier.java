@@ -8,6 +8,7 @@ import trendwatch.classify.context.DocumentContext;
 import trendwatch.classify.label.Labeler;
 import trendwatch.model.Article;
 import trendwatch.model.ArticleLabels;
+import trendwatch.model.EvidenceParagraph;
 import trendwatch.model.Label;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.SectorContribution;
@@ -47,13 +48,39 @@ public final class ArticleClassifier {
 
     private ArticleLabels contribution(Article article, List<LabeledParagraph> paragraphs) {
         Map<String, SectorContribution> sectors = new TreeMap<>();
+        int labeled = 0;
         for (LabeledParagraph paragraph : paragraphs) {
+            labeled += paragraph.labels().isEmpty() ? 0 : 1;
             for (Label label : paragraph.labels()) {
-                sectors.merge(label.sector(), new SectorContribution(1, label.score()),
-                        (a, b) -> new SectorContribution(a.paragraphs() + b.paragraphs(), a.score() + b.score()));
+                sectors.merge(label.sector(), new SectorContribution(1, label.score(), evidence(paragraph, label)),
+                        ArticleClassifier::add);
             }
         }
         return new ArticleLabels(ArticleLabels.SCHEMA, article.id(), article.publishedAt(), article.fetchedAt(),
-                article.source(), article.url(), article.title(), taxonomyVersion, sectors);
+                article.source(), article.url(), article.title(), taxonomyVersion, sectors, labeled);
+    }
+
+    private static SectorContribution add(SectorContribution a, SectorContribution b) {
+        return new SectorContribution(a.paragraphs() + b.paragraphs(), a.score() + b.score(), better(a.best(),
+                b.best()));
+    }
+
+    /** The paragraph with its own evidence and the higher score; one labeled only by context never wins. */
+    private static EvidenceParagraph better(EvidenceParagraph a, EvidenceParagraph b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        boolean aOwn = !a.terms().isEmpty();
+        boolean bOwn = !b.terms().isEmpty();
+        if (aOwn != bOwn) {
+            return aOwn ? a : b;
+        }
+        return b.score() > a.score() ? b : a;
+    }
+
+    private static EvidenceParagraph evidence(LabeledParagraph paragraph, Label label) {
+        return new EvidenceParagraph(paragraph.articleId(), paragraph.title(), paragraph.url(), paragraph.source(),
+                paragraph.index(), paragraph.text(), label.context() == null ? label.evidence() : List.of(),
+                label.score());
     }
 }

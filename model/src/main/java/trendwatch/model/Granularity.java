@@ -31,6 +31,23 @@ public enum Granularity {
         };
     }
 
+    public Instant previousBucket(Instant bucketStart) {
+        return switch (this) {
+            case HOUR -> bucketStart.minus(1, ChronoUnit.HOURS);
+            case DAY -> bucketStart.minus(1, ChronoUnit.DAYS);
+            case WEEK -> bucketStart.minus(7, ChronoUnit.DAYS);
+        };
+    }
+
+    /** How many earlier buckets make a sector's baseline: a day of hours, two weeks of days, two months of weeks. */
+    public int baselineBuckets() {
+        return switch (this) {
+            case HOUR -> 24;
+            case DAY -> 14;
+            case WEEK -> 8;
+        };
+    }
+
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -15,6 +15,9 @@ public final class Topics {
             "trend.articles.labeled", Serdes.String(), JsonSerde.of(ArticleLabels.class), Topic.Cleanup.COMPACT);
     public static final Topic<String, TrendCount> COUNTS =
             new Topic<>("trend.counts", Serdes.String(), JsonSerde.of(TrendCount.class), Topic.Cleanup.COMPACT);
+    /** A sector's count jumping well above its baseline, with the paragraphs that show it. */
+    public static final Topic<String, Burst> BURSTS =
+            new Topic<>("trend.bursts", Serdes.String(), JsonSerde.of(Burst.class), Topic.Cleanup.DELETE);
     public static final Topic<byte[], byte[]> DLQ =
             new Topic<>("trend.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Topic.Cleanup.DELETE);
     /** Ingest's memory of what it has published (content hash and first-seen time per article). */
@@ -39,7 +42,7 @@ public final class Topics {
     /** Every topic the pipeline needs for the given sectors, so they can be created up front. */
     public static List<Topic<?, ?>> all(List<String> sectorIds) {
         List<Topic<?, ?>> all = new ArrayList<>(List.of(ARTICLES_RAW, PARAGRAPHS_LABELED, ARTICLES_LABELED, COUNTS,
-                DLQ, INGEST_SEEN, INGEST_SOURCES));
+                BURSTS, DLQ, INGEST_SEEN, INGEST_SOURCES));
         sectorIds.forEach(id -> all.add(sector(id)));
         return all;
     }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,14 @@ public final class HttpApi implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
 
     /** What the API reads from; each part is owned and closed by whoever made it. */
-    public record Sources(Taxonomy taxonomy, TrendQueries trends, RecentParagraphs paragraphs,
+    public record Sources(Taxonomy taxonomy, TrendQueries trends, RecentParagraphs paragraphs, RecentBursts bursts,
                           PrometheusMeterRegistry metrics, List<HealthCheck> health) {
     }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Sources sources;
+    private final EventStream events = new EventStream();
 
     /** Binds at once, so a port in use fails here with a {@link java.net.BindException}. */
     public HttpApi(String host, int port, Sources sources) throws IOException {
@@ -47,6 +49,10 @@ public final class HttpApi implements AutoCloseable {
         mount("/", this::dashboard);
         mount("/api/sectors", exchange -> sendJson(exchange, 200, sectors()));
         mount("/api/trends", exchange -> sendJson(exchange, 200, sources.trends().trends(trendQuery(exchange))));
+        mount("/api/summary", this::summary);
+        mount("/api/bursts", this::bursts);
+        server.createContext("/api/stream", events);
+        sources.paragraphs().listen(paragraph -> events.publish("paragraph", json(paragraph)));
         mount("/api/paragraphs", this::paragraphs);
         mount("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                 sources.metrics().scrape()));
@@ -70,6 +76,7 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -117,13 +124,36 @@ public final class HttpApi implements AutoCloseable {
 
     private TrendQuery trendQuery(HttpExchange exchange) {
         QueryParams params = new QueryParams(exchange.getRequestURI());
-        Granularity granularity;
+        return new TrendQuery(granularity(params), params.instant("from"), params.instant("to"),
+                knownSector(params));
+    }
+
+    private static Granularity granularity(QueryParams params) {
         try {
-            granularity = Granularity.parse(params.text("granularity", "day"));
+            return Granularity.parse(params.text("granularity", "day"));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        return new TrendQuery(granularity, params.instant("from"), params.instant("to"), knownSector(params));
+    }
+
+    private void summary(HttpExchange exchange) throws IOException {
+        Granularity granularity = granularity(new QueryParams(exchange.getRequestURI()));
+        List<Map<String, Object>> cards = new ArrayList<>();
+        for (TrendPoint point : sources.trends().current(granularity, sources.taxonomy().sectorIds())) {
+            Map<String, Object> card = Json.MAPPER.convertValue(point, LinkedHashMap.class);
+            Sector sector = sources.taxonomy().sectors().stream().filter(s -> s.id().equals(point.sector()))
+                    .findFirst().orElseThrow();
+            card.put("zh", sector.zh());
+            card.put("en", sector.en());
+            cards.add(card);
+        }
+        sendJson(exchange, 200, cards);
+    }
+
+    private void bursts(HttpExchange exchange) throws IOException {
+        QueryParams params = new QueryParams(exchange.getRequestURI());
+        int limit = params.integer("limit", 20, 1, 200);
+        sendJson(exchange, 200, sources.bursts().latest(knownSector(params), limit));
     }
 
     private void paragraphs(HttpExchange exchange) throws IOException {
@@ -148,6 +178,14 @@ public final class HttpApi implements AutoCloseable {
             up &= check.healthy();
         }
         sendJson(exchange, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "stages", stages));
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void sendError(HttpExchange exchange, int status, String reason) throws IOException {

@@ -1,30 +1,39 @@
 package trendwatch.publish;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import trendwatch.model.ArticleLabels;
 import trendwatch.model.Granularity;
 import trendwatch.model.JsonSerde;
 import trendwatch.model.Topics;
+import trendwatch.model.TrendCount;
 
 /**
  * The publish stage: {@code trend.articles.labeled} read as a table (latest contribution per article), grouped
  * by time bucket once per granularity and aggregated with an adder and a subtractor. Re-ingesting, updating or
  * re-labeling an article therefore replaces its contribution by construction; it can never count twice.
+ * Every count change goes to {@code trend.counts}, and through a burst detector keyed by sector and
+ * granularity to {@code trend.bursts}.
  */
 public final class PublishTopology {
 
     public static final String APPLICATION_ID = "trendwatch-publish";
     public static final String ARTICLES_STORE = "labeled-articles";
+    public static final String BURST_HISTORY_STORE = "burst-history";
 
     private PublishTopology() {
     }
@@ -40,16 +49,21 @@ public final class PublishTopology {
                 Topics.ARTICLES_LABELED.consumed().withName("articles-labeled"),
                 Materialized.<String, ArticleLabels, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES_LABELED.valueSerde()));
+        KStream<String, CountChange> changes = null;
         for (Granularity granularity : Granularity.values()) {
-            countBuckets(articles, granularity, config);
+            KStream<String, CountChange> counted = countBuckets(articles, granularity, config);
+            counted.mapValues(CountChange::count, Named.as(granularity.id() + "-count-values"))
+                    .to(Topics.COUNTS.name(), Topics.COUNTS.produced().withName(granularity.id() + "-counts-sink"));
+            changes = changes == null ? counted : changes.merge(counted, Named.as(granularity.id() + "-merge"));
         }
+        detectBursts(builder, changes, config);
         return builder.build();
     }
 
-    private static void countBuckets(KTable<String, ArticleLabels> articles, Granularity granularity,
-                                     PublishConfig config) {
+    private static KStream<String, CountChange> countBuckets(KTable<String, ArticleLabels> articles,
+                                                             Granularity granularity, PublishConfig config) {
         String g = granularity.id();
-        articles.groupBy((articleId, labels) -> KeyValue.pair(bucketKey(granularity, labels), labels),
+        return articles.groupBy((articleId, labels) -> KeyValue.pair(bucketKey(granularity, labels), labels),
                         Grouped.with(g + "-buckets", Serdes.String(), Topics.ARTICLES_LABELED.valueSerde()))
                 .aggregate(BucketCounts::empty,
                         (bucket, labels, counts) -> counts.plus(labels),
@@ -58,10 +72,31 @@ public final class PublishTopology {
                         Materialized.<String, BucketCounts, KeyValueStore<Bytes, byte[]>>as(countsStore(granularity))
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(BucketCounts.class)))
                 .toStream(Named.as(g + "-changes"))
-                .flatMap((bucket, counts) -> counts.toTrendCounts(granularity, Instant.parse(bucket),
-                                config.clock().instant()).stream()
-                        .map(count -> KeyValue.pair(count.key(), count)).toList(), Named.as(g + "-trend-counts"))
-                .to(Topics.COUNTS.name(), Topics.COUNTS.produced().withName(g + "-counts-sink"));
+                .flatMap((bucket, counts) -> changes(granularity, Instant.parse(bucket), counts,
+                        config.clock().instant()), Named.as(g + "-trend-counts"));
+    }
+
+    private static List<KeyValue<String, CountChange>> changes(Granularity granularity, Instant bucket,
+                                                               BucketCounts counts, Instant now) {
+        List<KeyValue<String, CountChange>> out = new ArrayList<>();
+        for (TrendCount count : counts.toTrendCounts(granularity, bucket, now)) {
+            out.add(KeyValue.pair(count.key(), new CountChange(count,
+                    counts.evidence().getOrDefault(count.sector(), List.of()))));
+        }
+        return out;
+    }
+
+    private static void detectBursts(StreamsBuilder builder, KStream<String, CountChange> changes,
+                                     PublishConfig config) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BURST_HISTORY_STORE),
+                Serdes.String(), JsonSerde.of(BurstHistory.class)));
+        changes.selectKey((key, change) -> change.count().sector() + "|" + change.count().granularity().id(),
+                        Named.as("by-sector-series"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CountChange.class))
+                        .withName("sector-series"))
+                .process(() -> new BurstDetector(config.clock(), config.meters()), Named.as("burst-detector"),
+                        BURST_HISTORY_STORE)
+                .to(Topics.BURSTS.name(), Topics.BURSTS.produced().withName("bursts-sink"));
     }
 
     static String bucketKey(Granularity granularity, ArticleLabels labels) {

@@ -1,14 +1,18 @@
 package trendwatch.publish;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import trendwatch.model.TrendCount;
+import trendwatch.model.Granularity;
 
-/** Answers trend questions from the bucket stores; the answer has the same shape as {@code trend.counts}. */
+/** Answers trend questions from the bucket stores: exact counts plus share, change and z-score. */
 public final class TrendQueries {
 
     private final CountStores stores;
@@ -19,22 +23,69 @@ public final class TrendQueries {
         this.clock = clock;
     }
 
-    /** Non-zero counts, oldest bucket first, sectors in id order within a bucket. */
-    public List<TrendCount> trends(TrendQuery query) {
-        String from = query.from() == null ? null : query.granularity().bucketStart(query.from()).toString();
-        String to = query.to() == null ? null : query.to().toString();
-        List<TrendCount> counts = new ArrayList<>();
-        try (KeyValueIterator<String, BucketCounts> buckets = stores.counts(query.granularity()).range(from, to)) {
-            while (buckets.hasNext()) {
-                KeyValue<String, BucketCounts> bucket = buckets.next();
-                bucket.value.toTrendCounts(query.granularity(), java.time.Instant.parse(bucket.key), clock.instant())
-                        .stream()
-                        .filter(count -> count.paragraphs() > 0)
-                        .filter(count -> query.sector() == null || query.sector().equals(count.sector()))
-                        .forEach(counts::add);
+    /** Non-zero counts in the range, oldest bucket first, sectors in id order within a bucket. */
+    public List<TrendPoint> trends(TrendQuery query) {
+        Granularity g = query.granularity();
+        Instant from = query.from() == null ? null : g.bucketStart(query.from());
+        Map<Instant, BucketCounts> buckets = buckets(g, from == null ? null : back(g, from, g.baselineBuckets()),
+                query.to());
+        List<TrendPoint> points = new ArrayList<>();
+        buckets.forEach((start, counts) -> {
+            if (from == null || !start.isBefore(from)) {
+                counts.sectors().forEach((sector, totals) -> {
+                    if (totals.paragraphs() > 0 && (query.sector() == null || query.sector().equals(sector))) {
+                        points.add(point(g, sector, start, buckets));
+                    }
+                });
+            }
+        });
+        points.sort(Comparator.comparing(TrendPoint::bucketStart).thenComparing(TrendPoint::sector));
+        return points;
+    }
+
+    /** Every given sector in the bucket that contains now, zeros included. */
+    public List<TrendPoint> current(Granularity g, List<String> sectorIds) {
+        Instant bucket = g.bucketStart(clock.instant());
+        Map<Instant, BucketCounts> buckets = buckets(g, back(g, bucket, g.baselineBuckets()), bucket);
+        return sectorIds.stream().map(sector -> point(g, sector, bucket, buckets)).toList();
+    }
+
+    private TrendPoint point(Granularity g, String sector, Instant start, Map<Instant, BucketCounts> buckets) {
+        BucketCounts counts = buckets.getOrDefault(start, BucketCounts.empty());
+        SectorTotals totals = counts.sectors().getOrDefault(sector, SectorTotals.ZERO);
+        long[] history = new long[g.baselineBuckets()];
+        Instant earlier = start;
+        for (int i = history.length - 1; i >= 0; i--) {
+            earlier = g.previousBucket(earlier);
+            history[i] = buckets.getOrDefault(earlier, BucketCounts.empty()).paragraphs(sector);
+        }
+        long previous = history.length == 0 ? 0 : history[history.length - 1];
+        TrendMeasures.Measure measure = TrendMeasures.of(totals.paragraphs(), history);
+        return new TrendPoint(sector, g, start, g.bucketEnd(start), totals.paragraphs(), totals.articles(),
+                totals.score(), TrendMeasures.share(totals.paragraphs(), counts.labeledParagraphs()), previous,
+                totals.paragraphs() - previous, TrendMeasures.changePercent(totals.paragraphs(), previous),
+                measure.baseline(), measure.zScore(), measure.status(), clock.instant());
+    }
+
+    private Map<Instant, BucketCounts> buckets(Granularity g, Instant from, Instant to) {
+        Map<Instant, BucketCounts> buckets = new TreeMap<>();
+        // keys are ISO instants without fractions, which sort like time only against the same shape
+        String upper = to == null ? null : to.truncatedTo(ChronoUnit.SECONDS).toString();
+        try (KeyValueIterator<String, BucketCounts> it = stores.counts(g).range(
+                from == null ? null : from.toString(), upper)) {
+            while (it.hasNext()) {
+                KeyValue<String, BucketCounts> bucket = it.next();
+                buckets.put(Instant.parse(bucket.key), bucket.value);
             }
         }
-        counts.sort(Comparator.comparing(TrendCount::bucketStart).thenComparing(TrendCount::sector));
-        return counts;
+        return buckets;
+    }
+
+    private static Instant back(Granularity g, Instant start, int buckets) {
+        Instant earlier = start;
+        for (int i = 0; i < buckets; i++) {
+            earlier = g.previousBucket(earlier);
+        }
+        return earlier;
     }
 }

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trendwatch.model.ArticleLabels;
+import trendwatch.model.Burst;
+import trendwatch.model.Granularity;
+import trendwatch.model.Json;
 import trendwatch.model.Label;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.SectorContribution;
@@ -42,22 +50,24 @@ class HttpApiTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private TopologyTestDriver driver;
     private RecentParagraphs recent;
+    private RecentBursts bursts;
     private HttpApi api;
     private boolean healthy = true;
 
     @BeforeEach
     void start() throws Exception {
-        driver = new TopologyTestDriver(PublishTopology.build(new PublishConfig(CLOCK)),
+        driver = new TopologyTestDriver(PublishTopology.build(new PublishConfig(CLOCK, new SimpleMeterRegistry())),
                 StreamsSettings.exactlyOnce("api-test", "unused:9092", stateDir));
         driver.createInputTopic(Topics.ARTICLES_LABELED.name(), Serdes.String().serializer(),
                 Topics.ARTICLES_LABELED.valueSerde().serializer())
                 .pipeInput("a1", new ArticleLabels(ArticleLabels.SCHEMA, "a1", T, T, SOURCE, null, "t", "v1",
                         Map.of("space", new SectorContribution(2, 1.5))));
         recent = new RecentParagraphs("localhost:1");
+        bursts = new RecentBursts("localhost:1");
         recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a1", 0, "SpaceX 星舰", "zh",
                 List.of(new Label("space", 0.9, List.of("星舰"))), T, T, SOURCE, null, "t", "v1"));
         api = new HttpApi("localhost", 0, new HttpApi.Sources(Taxonomy.loadDefault(),
-                new TrendQueries(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)), CLOCK), recent,
+                new TrendQueries(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)), CLOCK), recent, bursts,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(check())));
         api.start();
     }
@@ -66,6 +76,7 @@ class HttpApiTest {
     void stop() {
         api.close();
         recent.close();
+        bursts.close();
         driver.close();
     }
 
@@ -92,6 +103,41 @@ class HttpApiTest {
     void shouldListTheLatestEvidenceOfASector() throws Exception {
         assertThat(get("/api/paragraphs?sector=space").body()).contains("\"evidence\":[\"星舰\"]");
         assertThat(get("/api/paragraphs?sector=chips").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void shouldSummariseEverySectorsCurrentBucketWithItsMomentum() throws Exception {
+        String body = get("/api/summary?granularity=day").body();
+
+        assertThat(body).contains("\"sector\":\"space\"", "\"zh\":\"太空经济\"", "\"paragraphs\":2",
+                "\"status\":\"rising\"", "\"sector\":\"biomed\"", "\"changePercent\":null");
+        assertThat(Json.MAPPER.readTree(body)).hasSize(6);
+    }
+
+    @Test
+    void shouldListRecentBurstsNewestFirst() throws Exception {
+        bursts.add(new Burst(Burst.SCHEMA, "space", Granularity.DAY, T, 5, 1.0, 4.0, T, List.of()));
+        bursts.add(new Burst(Burst.SCHEMA, "chips", Granularity.DAY, T, 6, 1.0, 5.0, T, List.of()));
+
+        assertThat(Json.MAPPER.readTree(get("/api/bursts").body()).findValuesAsText("sector"))
+                .containsExactly("chips", "space");
+        assertThat(Json.MAPPER.readTree(get("/api/bursts?sector=space").body())).hasSize(1);
+    }
+
+    @Test
+    void shouldStreamNewParagraphsAsServerSentEvents() throws Exception {
+        HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + api.port() + "/api/stream")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).isEqualTo("retry: 3000");
+            recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a2", 3, "宁德时代固态电池", "zh",
+                    List.of(new Label("batteries", 0.9, List.of("固态电池"))), T, T, SOURCE, null, "t", "v1"));
+            String event = lines.lines().dropWhile(line -> !line.startsWith("event:")).limit(2)
+                    .reduce("", (a, b) -> a + b + "\n");
+            assertThat(event).startsWith("event: paragraph\ndata: {").contains("\"articleId\":\"a2\"");
+        }
     }
 
     @Test

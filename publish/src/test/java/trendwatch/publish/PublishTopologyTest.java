@@ -2,10 +2,13 @@ package trendwatch.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trendwatch.model.ArticleLabels;
+import trendwatch.model.Burst;
+import trendwatch.model.EvidenceParagraph;
 import trendwatch.model.Granularity;
 import trendwatch.model.SectorContribution;
 import trendwatch.model.SourceRef;
@@ -38,7 +43,7 @@ class PublishTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(PublishTopology.build(new PublishConfig(CLOCK)),
+        driver = new TopologyTestDriver(PublishTopology.build(new PublishConfig(CLOCK, new SimpleMeterRegistry())),
                 StreamsSettings.exactlyOnce("publish-test", "unused:9092", stateDir));
         labeled = driver.createInputTopic(Topics.ARTICLES_LABELED.name(), Serdes.String().serializer(),
                 Topics.ARTICLES_LABELED.valueSerde().serializer());
@@ -149,11 +154,49 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldFireABurstOnceWhenASectorJumpsWellAboveItsBaseline() {
+        TestOutputTopic<String, Burst> bursts = driver.createOutputTopic(Topics.BURSTS.name(),
+                Serdes.String().deserializer(), Topics.BURSTS.valueSerde().deserializer());
+        Instant day = Instant.parse("2025-03-01T09:00:00Z");
+        for (int d = 14; d >= 1; d--) {
+            labeled.pipeInput("quiet-" + d, labels("quiet-" + d, day.minus(Duration.ofDays(d)),
+                    Map.of("chips", contribution("quiet-" + d, 1))));
+        }
+        assertThat(bursts.readValuesToList()).as("a steady series, and a new one, do not burst").isEmpty();
+
+        for (int i = 0; i < 6; i++) {
+            labeled.pipeInput("hot-" + i, labels("hot-" + i, day, Map.of("chips", contribution("hot-" + i, 1))));
+        }
+
+        List<Burst> fired = bursts.readValuesToList().stream()
+                .filter(b -> b.granularity() == Granularity.DAY).toList();
+        assertThat(fired).singleElement().satisfies(burst -> {
+            assertThat(burst.sector()).isEqualTo("chips");
+            assertThat(burst.bucketStart()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
+            assertThat(burst.baseline()).isEqualTo(1.0);
+            assertThat(burst.zScore()).isGreaterThanOrEqualTo(2.0);
+            assertThat(burst.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.articleId()).startsWith("hot-"));
+        });
+    }
+
+    @Test
+    void shouldGiveEachSectorItsShareOfTheBucketsLabeledParagraphs() {
+        labeled.pipeInput("a1", new ArticleLabels(ArticleLabels.SCHEMA, "a1", WEDNESDAY, WEDNESDAY, source(), null,
+                "t", "v1", Map.of("space", new SectorContribution(3, 2), "chips", new SectorContribution(1, 1)), 3));
+        TrendQueries queries = new TrendQueries(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)), CLOCK);
+
+        List<TrendPoint> day = queries.trends(new TrendQuery(Granularity.DAY, null, null, null));
+
+        assertThat(day).extracting(p -> p.sector() + "=" + p.share()).containsExactly("chips=0.333", "space=1.0");
+    }
+
+    @Test
     void shouldKeepStoreAndOperatorNamesStable() {
-        String description = PublishTopology.build(new PublishConfig(CLOCK)).describe().toString();
+        String description = PublishTopology.build(new PublishConfig(CLOCK, new SimpleMeterRegistry())).describe().toString();
 
         assertThat(description).contains("labeled-articles", "hour-counts", "day-counts", "week-counts",
-                "day-buckets", "day-aggregate", "Sink: day-counts-sink", "Source: articles-labeled");
+                "day-buckets", "day-aggregate", "Sink: day-counts-sink", "Source: articles-labeled",
+                "Processor: burst-detector", "sector-series", PublishTopology.BURST_HISTORY_STORE, "Sink: bursts-sink");
     }
 
     private Map<String, TrendCount> latest() {
@@ -163,6 +206,11 @@ class PublishTopologyTest {
     private static ArticleLabels labels(String id, Instant publishedAt, Map<String, SectorContribution> sectors) {
         return new ArticleLabels(ArticleLabels.SCHEMA, id, publishedAt, publishedAt.plusSeconds(60), source(), null,
                 "t", "v1", sectors);
+    }
+
+    private static SectorContribution contribution(String articleId, int paragraphs) {
+        return new SectorContribution(paragraphs, paragraphs * 0.9, new EvidenceParagraph(articleId, "title "
+                + articleId, null, source(), 0, "Inference chips sold out.", List.of("inference chips"), 0.9));
     }
 
     private static SourceRef source() {

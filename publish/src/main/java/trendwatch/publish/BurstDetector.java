@@ -1,0 +1,82 @@
+package trendwatch.publish;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import trendwatch.model.Burst;
+import trendwatch.model.Granularity;
+import trendwatch.model.TrendCount;
+
+/**
+ * Sends a burst when a sector's count in a bucket reaches {@link #Z_THRESHOLD} standard deviations above its
+ * trailing baseline (and at least {@link #MIN_PARAGRAPHS} paragraphs), once per sector and bucket. Its input is
+ * keyed by {@code sector|granularity}, so one task sees every bucket of a sector's series.
+ */
+final class BurstDetector implements Processor<String, CountChange, String, Burst> {
+
+    static final double Z_THRESHOLD = 2.0;
+    static final long MIN_PARAGRAPHS = 3;
+
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private KeyValueStore<String, BurstHistory> histories;
+    private ProcessorContext<String, Burst> context;
+
+    BurstDetector(Clock clock, MeterRegistry meters) {
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Burst> context) {
+        this.context = context;
+        this.histories = context.getStateStore(PublishTopology.BURST_HISTORY_STORE);
+    }
+
+    @Override
+    public void process(Record<String, CountChange> record) {
+        TrendCount count = record.value().count();
+        BurstHistory history = histories.get(record.key());
+        history = (history == null ? BurstHistory.empty() : history).with(count.bucketStart(), count.paragraphs());
+        TrendMeasures.Measure measure = TrendMeasures.of(count.paragraphs(), baseline(history, count));
+        if (measure.zScore() >= Z_THRESHOLD && count.paragraphs() >= MIN_PARAGRAPHS && knownLongEnough(history, count)
+                && !history.fired().contains(count.bucketStart())) {
+            history = history.firedAt(count.bucketStart());
+            context.forward(record.withKey(count.key()).withValue(new Burst(Burst.SCHEMA, count.sector(),
+                    count.granularity(), count.bucketStart(), count.paragraphs(), measure.baseline(),
+                    measure.zScore(), clock.instant(), record.value().evidence())));
+            meters.counter("trendwatch.bursts", "sector", count.sector(), "granularity", count.granularity().id())
+                    .increment();
+        }
+        histories.put(record.key(), history);
+    }
+
+    /**
+     * A series needs half a baseline of history before it can burst: otherwise the first days of a new sector,
+     * or of a fresh pipeline back-filling its archive, would all look like bursts.
+     */
+    private static boolean knownLongEnough(BurstHistory history, TrendCount count) {
+        Granularity g = count.granularity();
+        Instant needed = count.bucketStart();
+        for (int i = 0; i < g.baselineBuckets() / 2; i++) {
+            needed = g.previousBucket(needed);
+        }
+        Instant first = history.paragraphs().keySet().iterator().next();
+        return !first.isAfter(needed);
+    }
+
+    private static long[] baseline(BurstHistory history, TrendCount count) {
+        Granularity g = count.granularity();
+        long[] counts = new long[g.baselineBuckets()];
+        Instant bucket = count.bucketStart();
+        for (int i = counts.length - 1; i >= 0; i--) {
+            bucket = g.previousBucket(bucket);
+            counts[i] = history.count(bucket);
+        }
+        return counts;
+    }
+}

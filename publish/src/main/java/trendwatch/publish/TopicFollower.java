@@ -1,0 +1,103 @@
+package trendwatch.publish;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trendwatch.model.Topic;
+
+/**
+ * Follows a topic from a little before its end (committed records only), without a consumer group: every
+ * publish instance sees everything, and nothing is committed on behalf of subscribers.
+ */
+final class TopicFollower<V> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+
+    private final Topic<String, V> topic;
+    private final long backlogPerPartition;
+    private final Consumer<V> onRecord;
+    private final KafkaConsumer<String, V> consumer;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    TopicFollower(String bootstrapServers, Topic<String, V> topic, long backlogPerPartition, Consumer<V> onRecord) {
+        this.topic = topic;
+        this.backlogPerPartition = backlogPerPartition;
+        this.onRecord = onRecord;
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), topic.valueSerde().deserializer());
+        this.thread = new Thread(this::run, "follow-" + topic.name());
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            seekToTail();
+            while (running.get()) {
+                pollOnce();
+            }
+        } catch (WakeupException e) {
+            // close() woke us up: a normal stop
+        } catch (RuntimeException e) {
+            LOG.error("following {} stopped: {}", topic.name(), e.toString());
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void seekToTail() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer.partitionsFor(topic.name(), Duration.ofSeconds(30))
+                .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        consumer.assign(partitions);
+        consumer.endOffsets(partitions).forEach((tp, end) ->
+                consumer.seek(tp, Math.max(0, end - backlogPerPartition)));
+    }
+
+    private void pollOnce() {
+        try {
+            for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.value() != null) {
+                    onRecord.accept(record.value());
+                }
+            }
+        } catch (RecordDeserializationException e) {
+            LOG.warn("following {}: skipped {}@{}: {}", topic.name(), e.topicPartition(), e.offset(), e.getMessage());
+            consumer.seek(e.topicPartition(), e.offset() + 1);
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        if (!thread.isAlive()) {
+            consumer.close(Duration.ZERO);
+            return;
+        }
+        consumer.wakeup();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
