@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "trendwatch", mixinStandardHelpOptions = true, version = "trendwatch 0.1.0",
         description = "Watches technology-trend articles, labels every paragraph with its sectors and counts them.",
         subcommands = {RunCommand.class, StageCommand.Ingest.class, StageCommand.Classify.class,
-            StageCommand.Publish.class, LabelCommand.class, EvaluateCommand.class, ParseCommand.class, SubmitCommand.class})
+            StageCommand.Publish.class, LabelCommand.class, EvaluateCommand.class, ParseCommand.class, SubmitCommand.class,
+            TailCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
