@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trendwatch.ingest.FileArticleReader;
@@ -23,10 +24,9 @@ import trendwatch.ingest.IngestService;
 import trendwatch.ingest.api.SubmitHandler;
 import trendwatch.ingest.api.Submitter;
 import trendwatch.model.taxonomy.Taxonomy;
-import trendwatch.publish.CountStores;
+import trendwatch.publish.ClusterCountStores;
 import trendwatch.publish.HealthCheck;
 import trendwatch.publish.HttpApi;
-import trendwatch.publish.PublishTopology;
 import trendwatch.publish.RecentBursts;
 import trendwatch.publish.RecentParagraphs;
 import trendwatch.publish.TrendMetrics;
@@ -140,21 +140,35 @@ public final class Pipeline implements AutoCloseable {
         return stage;
     }
 
+    /**
+     * The HTTP server binds first, so its port is known: Kafka Streams advertises it ({@code application.server})
+     * and every publish instance can answer for the buckets the others hold.
+     */
     private void startPublish(Taxonomy taxonomy) throws Exception {
-        StreamsStage publish = startStage(Stages.publish(options, bootstrap, meters));
-        CountStores stores = granularity -> publish.streams().store(StoreQueryParameters.fromNameAndType(
-                PublishTopology.countsStore(granularity), QueryableStoreTypes.keyValueStore()));
+        AtomicReference<KafkaStreams> streams = new AtomicReference<>();
         RecentParagraphs paragraphs = own(new RecentParagraphs(bootstrap));
         paragraphs.start();
         RecentBursts bursts = own(new RecentBursts(bootstrap));
         bursts.start();
-        TrendQueries trends = new TrendQueries(stores, Clock.systemUTC());
+        AtomicReference<HostInfo> self = new AtomicReference<>();
+        ClusterCountStores counts = new ClusterCountStores(streams::get, self::get);
+        TrendQueries trends = new TrendQueries(counts, Clock.systemUTC());
+        http = own(new HttpApi(options.httpHost(), options.httpPort(), new HttpApi.Sources(taxonomy, trends,
+                counts.local(), paragraphs, bursts, meters, health)));
+        self.set(new HostInfo(advertisedHost(), http.port()));
+        String advertised = self.get().host() + ":" + self.get().port();
+        StreamsStage publish = Stages.publish(options, bootstrap, meters, advertised);
+        streams.set(publish.streams());
+        startStage(publish);
         new TrendMetrics(trends, taxonomy.sectorIds()).bindTo(meters);
-        http = new HttpApi(options.httpHost(), options.httpPort(), new HttpApi.Sources(taxonomy, trends, paragraphs,
-                bursts, meters, health));
-        own(http);
         http.start();
         LOG.info("dashboard: http://{}:{}/", options.httpHost(), http.port());
+    }
+
+    /** The address other publish instances reach this one at: the bound host, or this machine's name. */
+    private String advertisedHost() throws Exception {
+        String host = options.httpHost();
+        return host.equals("0.0.0.0") || host.equals("::") ? InetAddress.getLocalHost().getHostName() : host;
     }
 
     private void startIngest() throws Exception {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import trendwatch.classify.ClassifyConfig;
 import trendwatch.classify.ClassifyTopology;
 import trendwatch.ingest.FileArticleReader;
@@ -43,9 +45,14 @@ public final class Stages {
                 StreamsSettings.exactlyOnce(ClassifyTopology.APPLICATION_ID, bootstrap, stateDir(options)), meters);
     }
 
-    public static StreamsStage publish(RunOptions options, String bootstrap, MeterRegistry meters) {
+    /** {@code applicationServer} is this instance's HTTP address, advertised to the other publish instances. */
+    public static StreamsStage publish(RunOptions options, String bootstrap, MeterRegistry meters,
+                                       String applicationServer) {
+        Properties settings = StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID, bootstrap,
+                stateDir(options));
+        settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         return new StreamsStage("publish", PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
-                StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID, bootstrap, stateDir(options)), meters);
+                settings, meters);
     }
 
     private static Path stateDir(RunOptions options) {

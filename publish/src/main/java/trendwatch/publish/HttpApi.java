@@ -32,8 +32,9 @@ public final class HttpApi implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
 
     /** What the API reads from; each part is owned and closed by whoever made it. */
-    public record Sources(Taxonomy taxonomy, TrendQueries trends, RecentParagraphs paragraphs, RecentBursts bursts,
-                          PrometheusMeterRegistry metrics, List<HealthCheck> health) {
+    public record Sources(Taxonomy taxonomy, TrendQueries trends, CountStores localCounts,
+                          RecentParagraphs paragraphs, RecentBursts bursts, PrometheusMeterRegistry metrics,
+                          List<HealthCheck> health) {
     }
 
     private final HttpServer server;
@@ -50,6 +51,7 @@ public final class HttpApi implements AutoCloseable {
         mount("/api/sectors", exchange -> sendJson(exchange, 200, sectors()));
         mount("/api/trends", exchange -> sendJson(exchange, 200, sources.trends().trends(trendQuery(exchange))));
         mount("/api/summary", this::summary);
+        mount(ClusterCountStores.PATH, this::localBuckets);
         mount("/api/bursts", this::bursts);
         server.createContext("/api/stream", events);
         sources.paragraphs().listen(paragraph -> events.publish("paragraph", json(paragraph)));
@@ -148,6 +150,13 @@ public final class HttpApi implements AutoCloseable {
             cards.add(card);
         }
         sendJson(exchange, 200, cards);
+    }
+
+    /** This instance's part of the bucket stores, for the other publish instances. */
+    private void localBuckets(HttpExchange exchange) throws IOException {
+        QueryParams params = new QueryParams(exchange.getRequestURI());
+        sendJson(exchange, 200, sources.localCounts().buckets(granularity(params), params.instant("from"),
+                params.instant("to")));
     }
 
     private void bursts(HttpExchange exchange) throws IOException {

@@ -2,14 +2,11 @@ package trendwatch.publish;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import trendwatch.model.Granularity;
 
 /** Answers trend questions from the bucket stores: exact counts plus share, change and z-score. */
@@ -68,17 +65,7 @@ public final class TrendQueries {
     }
 
     private Map<Instant, BucketCounts> buckets(Granularity g, Instant from, Instant to) {
-        Map<Instant, BucketCounts> buckets = new TreeMap<>();
-        // keys are ISO instants without fractions, which sort like time only against the same shape
-        String upper = to == null ? null : to.truncatedTo(ChronoUnit.SECONDS).toString();
-        try (KeyValueIterator<String, BucketCounts> it = stores.counts(g).range(
-                from == null ? null : from.toString(), upper)) {
-            while (it.hasNext()) {
-                KeyValue<String, BucketCounts> bucket = it.next();
-                buckets.put(Instant.parse(bucket.key), bucket.value);
-            }
-        }
-        return buckets;
+        return new TreeMap<>(stores.buckets(g, from, to));
     }
 
     private static Instant back(Granularity g, Instant start, int buckets) {

@@ -66,8 +66,9 @@ class HttpApiTest {
         bursts = new RecentBursts("localhost:1");
         recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a1", 0, "SpaceX 星舰", "zh",
                 List.of(new Label("space", 0.9, List.of("星舰"))), T, T, SOURCE, null, "t", "v1"));
+        CountStores counts = CountStores.local(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)));
         api = new HttpApi("localhost", 0, new HttpApi.Sources(Taxonomy.loadDefault(),
-                new TrendQueries(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)), CLOCK), recent, bursts,
+                new TrendQueries(counts, CLOCK), counts, recent, bursts,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(check())));
         api.start();
     }

@@ -143,7 +143,7 @@ class PublishTopologyTest {
         labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("chips", new SectorContribution(2, 1))));
         labeled.pipeInput("a2", labels("a2", Instant.parse("2025-02-10T00:00:00Z"),
                 Map.of("chips", new SectorContribution(1, 1))));
-        TrendQueries queries = new TrendQueries(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)), CLOCK);
+        TrendQueries queries = new TrendQueries(CountStores.local(g -> driver.getKeyValueStore(PublishTopology.countsStore(g))), CLOCK);
 
         assertThat(queries.trends(new TrendQuery(Granularity.DAY, null, null, null)))
                 .extracting(c -> c.sector() + "@" + c.bucketStart() + "=" + c.paragraphs())
@@ -183,7 +183,7 @@ class PublishTopologyTest {
     void shouldGiveEachSectorItsShareOfTheBucketsLabeledParagraphs() {
         labeled.pipeInput("a1", new ArticleLabels(ArticleLabels.SCHEMA, "a1", WEDNESDAY, WEDNESDAY, source(), null,
                 "t", "v1", Map.of("space", new SectorContribution(3, 2), "chips", new SectorContribution(1, 1)), 3));
-        TrendQueries queries = new TrendQueries(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)), CLOCK);
+        TrendQueries queries = new TrendQueries(CountStores.local(g -> driver.getKeyValueStore(PublishTopology.countsStore(g))), CLOCK);
 
         List<TrendPoint> day = queries.trends(new TrendQuery(Granularity.DAY, null, null, null));
 

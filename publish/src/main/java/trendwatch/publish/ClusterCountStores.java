@@ -1,0 +1,79 @@
+package trendwatch.publish;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import trendwatch.model.Granularity;
+import trendwatch.model.Json;
+
+/**
+ * The buckets of every publish instance: the bucket stores are partitioned by bucket, so with several
+ * instances each holds a part. This instance reads its own part and asks each other instance (found through
+ * Kafka Streams' metadata, {@code application.server}) for its part at {@code /internal/buckets}; a bucket lives
+ * on exactly one instance, so the union is the whole.
+ */
+public final class ClusterCountStores implements CountStores {
+
+    static final String PATH = "/internal/buckets";
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final Supplier<KafkaStreams> streams;
+    private final Supplier<HostInfo> self;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    /** Both suppliers are read at query time: the streams and this instance's address exist only once started. */
+    public ClusterCountStores(Supplier<KafkaStreams> streams, Supplier<HostInfo> self) {
+        this.streams = streams;
+        this.self = self;
+    }
+
+    /** This instance's part only: what {@code /internal/buckets} answers. */
+    public CountStores local() {
+        return CountStores.local(g -> streams.get().store(StoreQueryParameters.fromNameAndType(
+                PublishTopology.countsStore(g), QueryableStoreTypes.keyValueStore())));
+    }
+
+    @Override
+    public Map<Instant, BucketCounts> buckets(Granularity granularity, Instant from, Instant to) {
+        Map<Instant, BucketCounts> all = new TreeMap<>(local().buckets(granularity, from, to));
+        for (StreamsMetadata instance : streams.get().streamsMetadataForStore(
+                PublishTopology.countsStore(granularity))) {
+            if (!instance.hostInfo().equals(self.get())) {
+                all.putAll(remote(instance.hostInfo(), granularity, from, to));
+            }
+        }
+        return all;
+    }
+
+    private Map<Instant, BucketCounts> remote(HostInfo host, Granularity g, Instant from, Instant to) {
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + PATH + "?granularity=" + g.id()
+                + (from == null ? "" : "&from=" + from) + (to == null ? "" : "&to=" + to));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new InvalidStateStoreException("publish instance " + host + " answered " + response.statusCode());
+            }
+            return Json.MAPPER.readValue(response.body(), new TypeReference<Map<Instant, BucketCounts>>() { });
+        } catch (IOException e) {
+            throw new InvalidStateStoreException("publish instance " + host + " did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidStateStoreException("interrupted while asking " + host);
+        }
+    }
+}
