@@ -6,15 +6,17 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.sun.net.httpserver.HttpHandler;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -48,10 +50,12 @@ public final class Pipeline implements AutoCloseable {
     private final List<Part> parts;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final List<HealthCheck> health = new ArrayList<>();
+    private final List<HealthCheck> health = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private String bootstrap;
     private HttpApi http;
+    private StageHttp stageHttp;
+    private int httpPort = -1;
 
     public Pipeline(RunOptions options, List<Part> parts) {
         this.options = options;
@@ -63,7 +67,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public int httpPort() {
-        return http.port();
+        return httpPort;
     }
 
     public Pipeline start() throws Exception {
@@ -87,6 +91,8 @@ public final class Pipeline implements AutoCloseable {
             }
             if (parts.contains(Part.PUBLISH)) {
                 startPublish(taxonomy);
+            } else {
+                startStageHttp();
             }
             if (parts.contains(Part.INGEST)) {
                 startIngest();
@@ -107,9 +113,7 @@ public final class Pipeline implements AutoCloseable {
             Ports.requireFree("localhost", options.kafkaPort(), "Kafka");
             Ports.requireFree("localhost", options.kafkaPort() + 1, "Kafka controller");
         }
-        if (parts.contains(Part.PUBLISH)) {
-            Ports.requireFree(options.httpHost(), options.httpPort(), "HTTP");
-        }
+        Ports.requireFree(options.httpHost(), options.httpPort(), "HTTP");
     }
 
     private void bindJvmMetrics() {
@@ -162,7 +166,16 @@ public final class Pipeline implements AutoCloseable {
         startStage(publish);
         new TrendMetrics(trends, taxonomy.sectorIds()).bindTo(meters);
         http.start();
+        httpPort = http.port();
         LOG.info("dashboard: http://{}:{}/", options.httpHost(), http.port());
+    }
+
+    /** A stage without publish still serves its metrics and health (and ingest its submit endpoint). */
+    private void startStageHttp() throws Exception {
+        stageHttp = own(new StageHttp(options.httpHost(), options.httpPort(), meters, health));
+        stageHttp.start();
+        httpPort = stageHttp.port();
+        LOG.info("metrics and health: http://{}:{}/metrics", options.httpHost(), httpPort);
     }
 
     /** The address other publish instances reach this one at: the bound host, or this machine's name. */
@@ -191,24 +204,23 @@ public final class Pipeline implements AutoCloseable {
                 return ingest.healthy();
             }
         });
-        if (http != null) {
-            mountIngestApi(ingest);
-        }
+        mountIngestApi(ingest);
         LOG.info("ingest ready: watching {} and {}{}", options.seedsDir(), options.inbox(),
                 options.sourcesFile() == null ? "" : ", polling the sources of " + options.sourcesFile());
     }
 
     /** Submissions and source health on the dashboard's server; see {@link RunOptions#apiToken()}. */
     private void mountIngestApi(IngestService ingest) throws Exception {
-        http.mount("/api/sources", exchange -> HttpApi.sendJson(exchange, 200, ingest.sources()));
+        BiConsumer<String, HttpHandler> routes = http != null ? http::mount : stageHttp::mount;
+        routes.accept("/api/sources", exchange -> HttpApi.sendJson(exchange, 200, ingest.sources()));
         boolean loopback = InetAddress.getByName(options.httpHost()).isLoopbackAddress();
         if (options.apiToken() == null && !loopback) {
-            http.mount("/api/articles", exchange -> HttpApi.sendJson(exchange, 403, Map.of("error",
+            routes.accept("/api/articles", exchange -> HttpApi.sendJson(exchange, 403, Map.of("error",
                     "submitting is disabled: the server listens beyond loopback and no --api-token is set")));
             LOG.warn("ingest: POST /api/articles is disabled: listening on {} without --api-token", options.httpHost());
             return;
         }
-        http.mount("/api/articles", new SubmitHandler(new Submitter(ingest.fetcher(), ingest.sink(),
+        routes.accept("/api/articles", new SubmitHandler(new Submitter(ingest.fetcher(), ingest.sink(),
                 Clock.systemUTC()), FileArticleReader.DEFAULT_MAX_BYTES, options.apiToken()));
     }
 

@@ -104,6 +104,22 @@ class PipelineIT {
         }
     }
 
+    @Test
+    void shouldServeHealthMetricsAndSubmissionsFromAnIngestStageOnItsOwn() throws Exception {
+        RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, Path.of("../seeds"), "localhost", 0,
+                9092, null, 3, false, null, null);
+        try (Pipeline ingest = new Pipeline(options, List.of(Pipeline.Part.INGEST)).start()) {
+            assertThat(get(ingest, "/health").body()).contains("\"ingest\":\"RUNNING\"");
+            assertThat(get(ingest, "/metrics").body()).contains("jvm_memory_used_bytes");
+            HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + ingest.httpPort() + "/api/articles")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"body\":\"Solid-state battery pilot lines are ramping up.\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(kafka.readUntil(Topics.ARTICLES_RAW.name(), r -> r.size() >= 2, DEADLINE)).hasSize(2);
+        }
+    }
+
     private Pipeline start() throws Exception {
         RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, Path.of("../seeds"), "localhost", 0,
                 9092, null, 3, false, null, null);

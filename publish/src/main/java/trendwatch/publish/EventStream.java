@@ -48,8 +48,10 @@ final class EventStream implements HttpHandler, AutoCloseable {
         exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
         exchange.sendResponseHeaders(200, 0);
         Client client = new Client(exchange, exchange.getResponseBody());
-        if (send(client, "retry: 3000\n: connected\n\n")) {
-            clients.add(client);
+        // registered before the greeting: a client that has read it must receive every later event
+        clients.add(client);
+        if (!send(client, "retry: 3000\n: connected\n\n")) {
+            clients.remove(client);
         }
     }
 

@@ -4,14 +4,14 @@ import java.time.Instant;
 import trendwatch.model.Granularity;
 
 /**
- * One sector in one bucket, with what makes a count a trend: its share of all labeled paragraphs in the
+ * One sector in one bucket: the fields of a {@code trend.counts} value, with what makes a count a trend: its share of all labeled paragraphs in the
  * bucket, its change against the previous bucket, and its z-score against the trailing baseline.
  *
  * @param changePercent null when the previous bucket had nothing (growth from zero has no percentage)
  * @param baseline mean paragraphs of the preceding {@link Granularity#baselineBuckets()} buckets
  * @param status {@code rising} (z ≥ 1), {@code falling} (z ≤ −1) or {@code steady}
  */
-public record TrendPoint(String sector, Granularity granularity, Instant bucketStart, Instant bucketEnd,
+public record TrendPoint(int schema, String sector, Granularity granularity, Instant bucketStart, Instant bucketEnd,
                          long paragraphs, long articles, double score, double share, long previous, long change,
                          Double changePercent, double baseline, double zScore, String status, Instant updatedAt) {
 }

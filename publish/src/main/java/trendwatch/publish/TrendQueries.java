@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import trendwatch.model.Granularity;
+import trendwatch.model.TrendCount;
 
 /** Answers trend questions from the bucket stores: exact counts plus share, change and z-score. */
 public final class TrendQueries {
@@ -58,7 +59,7 @@ public final class TrendQueries {
         }
         long previous = history.length == 0 ? 0 : history[history.length - 1];
         TrendMeasures.Measure measure = TrendMeasures.of(totals.paragraphs(), history);
-        return new TrendPoint(sector, g, start, g.bucketEnd(start), totals.paragraphs(), totals.articles(),
+        return new TrendPoint(TrendCount.SCHEMA, sector, g, start, g.bucketEnd(start), totals.paragraphs(), totals.articles(),
                 totals.score(), TrendMeasures.share(totals.paragraphs(), counts.labeledParagraphs()), previous,
                 totals.paragraphs() - previous, TrendMeasures.changePercent(totals.paragraphs(), previous),
                 measure.baseline(), measure.zScore(), measure.status(), clock.instant());

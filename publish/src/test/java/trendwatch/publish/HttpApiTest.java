@@ -1,6 +1,7 @@
 package trendwatch.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -132,11 +134,16 @@ class HttpApiTest {
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-            assertThat(lines.readLine()).isEqualTo("retry: 3000");
-            recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a2", 3, "宁德时代固态电池", "zh",
-                    List.of(new Label("batteries", 0.9, List.of("固态电池"))), T, T, SOURCE, null, "t", "v1"));
-            String event = lines.lines().dropWhile(line -> !line.startsWith("event:")).limit(2)
-                    .reduce("", (a, b) -> a + b + "\n");
+            String event = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                assertThat(lines.readLine()).isEqualTo("retry: 3000");
+                recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a2", 3, "宁德时代固态电池", "zh",
+                        List.of(new Label("batteries", 0.9, List.of("固态电池"))), T, T, SOURCE, null, "t", "v1"));
+                String line;
+                while ((line = lines.readLine()) != null && !line.startsWith("event:")) {
+                    continue;
+                }
+                return line + "\n" + lines.readLine();
+            });
             assertThat(event).startsWith("event: paragraph\ndata: {").contains("\"articleId\":\"a2\"");
         }
     }
