@@ -90,7 +90,7 @@ final class BoundedBody {
     }
 
     /** Counts bytes as they come off the wire and stops past the cap. */
-    private static final class CappedStream extends InputStream {
+    private static final class CappedStream extends BlockInputStream {
         private final InputStream in;
         private final long max;
         private long count;
@@ -98,13 +98,6 @@ final class BoundedBody {
         CappedStream(InputStream in, long max) {
             this.in = in;
             this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** A body framed by Content-Length: ends after that many bytes, and fails if the connection closes earlier. */
-final class LengthInputStream extends InputStream {
+final class LengthInputStream extends BlockInputStream {
 
     private final InputStream in;
     private final long length;
@@ -15,13 +15,6 @@ final class LengthInputStream extends InputStream {
         this.in = in;
         this.length = length;
         this.left = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
