@@ -34,13 +34,25 @@ public final class KafkaTestCluster implements AutoCloseable {
     }
 
     public static KafkaTestCluster start() throws Exception {
+        return start(1);
+    }
+
+    /**
+     * {@code brokers} brokers; one is also the controller when alone, else a separate controller runs beside
+     * them. With 3 brokers topics get replication factor 3 and min ISR 2.
+     */
+    public static KafkaTestCluster start(int brokers) throws Exception {
+        String replication = Integer.toString(Math.min(brokers, 3));
+        String minIsr = Integer.toString(Math.max(1, Math.min(brokers, 3) - 1));
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                .setCombined(brokers == 1).setNumBrokerNodes(brokers).setNumControllerNodes(1)
                 .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION).build())
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("default.replication.factor", replication)
+                .setConfigProp("min.insync.replicas", minIsr)
+                .setConfigProp("transaction.state.log.replication.factor", replication)
+                .setConfigProp("transaction.state.log.min.isr", minIsr)
+                .setConfigProp("offsets.topic.replication.factor", replication)
                 .setConfigProp("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024))
                 .build();
         try {

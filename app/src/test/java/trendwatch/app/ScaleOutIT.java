@@ -1,0 +1,113 @@
+package trendwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.classify.ArticleClassifier;
+import trendwatch.ingest.FileArticleReader;
+import trendwatch.ingest.FolderSource;
+import trendwatch.model.Json;
+import trendwatch.model.taxonomy.Taxonomy;
+import trendwatch.model.testing.KafkaTestCluster;
+
+/**
+ * Two classify and two publish instances on a 3-broker cluster (replication factor 3, min ISR 2) count
+ * exactly what the articles hold: the counts computed offline from the same files.
+ */
+class ScaleOutIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final List<String> TEXTS = List.of(
+            "SpaceX launched another batch of Starlink satellites on a reusable Falcon 9 rocket.",
+            "宁德时代宣布固态电池中试线投产，能量密度达到400Wh/kg。",
+            "Waymo's robotaxi service now covers the whole of Phoenix, driverless, with lidar on every car.",
+            "英伟达发布新一代推理芯片，面向数据中心的AI推理需求。",
+            "Unitree's humanoid robot G1 learned to fold laundry from teleoperation data.",
+            "国家药监局批准了一款国产创新药，用于治疗晚期肺癌，三期临床试验数据积极。",
+            "A quiet article about gardening and the weather this weekend.");
+
+    @TempDir
+    Path work;
+
+    private KafkaTestCluster kafka;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void startKafka() throws Exception {
+        kafka = KafkaTestCluster.start(3);
+    }
+
+    @AfterEach
+    void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void shouldCountExactlyOnceWithTwoInstancesOfEachStreamsStage() throws Exception {
+        Path seeds = Files.createDirectories(work.resolve("seeds"));
+        Files.copy(Path.of("../seeds/000_e66a1ed0cdcaae93.txt"), seeds.resolve("seed.txt"));
+        for (int i = 0; i < 21; i++) {
+            Files.writeString(seeds.resolve("article-" + i + ".md"), "# Article " + i + "\n\n"
+                    + TEXTS.get(i % TEXTS.size()) + "\n\n" + TEXTS.get((i * 3 + 1) % TEXTS.size()));
+        }
+        Map<String, Long> expected = offlineCounts(seeds);
+
+        try (Pipeline first = start(seeds, "first", Pipeline.Part.INGEST, Pipeline.Part.CLASSIFY,
+                Pipeline.Part.PUBLISH);
+             Pipeline second = start(seeds, "second", Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH)) {
+            assertThat(await(first, expected::equals)).isEqualTo(expected);
+            assertThat(await(second, expected::equals)).isEqualTo(expected);
+        }
+    }
+
+    private Map<String, Long> offlineCounts(Path seeds) throws Exception {
+        ArticleClassifier classifier = new ArticleClassifier(Taxonomy.loadDefault());
+        FileArticleReader reader = new FileArticleReader(FileArticleReader.DEFAULT_MAX_BYTES, Clock.systemUTC());
+        Map<String, Long> counts = new TreeMap<>();
+        try (var files = Files.list(seeds)) {
+            for (Path file : files.filter(f -> !f.toString().endsWith(".meta.yaml")).toList()) {
+                classifier.classify(reader.read(new FolderSource("seeds", seeds), file)).labels().sectors()
+                        .forEach((sector, c) -> counts.merge(sector, (long) c.paragraphs(), Long::sum));
+            }
+        }
+        return counts;
+    }
+
+    private Pipeline start(Path seeds, String name, Pipeline.Part... parts) throws Exception {
+        RunOptions options = new RunOptions(kafka.bootstrapServers(), work.resolve(name), seeds, "localhost", 0,
+                9092, null, 3, false, null, null);
+        return new Pipeline(options, List.of(parts)).start();
+    }
+
+    private Map<String, Long> await(Pipeline pipeline, Predicate<Map<String, Long>> done) {
+        return Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+                .until(() -> weekCounts(pipeline), done);
+    }
+
+    private Map<String, Long> weekCounts(Pipeline pipeline) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + pipeline.httpPort() + "/api/trends?granularity=week")).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Long> counts = new TreeMap<>();
+        if (response.statusCode() == 200) {
+            Json.MAPPER.readTree(response.body()).forEach(c -> counts.merge(c.get("sector").asText(),
+                    c.get("paragraphs").asLong(), Long::sum));
+        }
+        return counts;
+    }
+}
