@@ -2,11 +2,6 @@ package trendwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import trendwatch.classify.ArticleClassifier;
 import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.FolderSource;
-import trendwatch.model.Json;
-import trendwatch.model.TrendCount;
 import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.model.testing.KafkaTestCluster;
 
@@ -57,7 +50,6 @@ class RelabelIT {
     Path dataDir;
 
     private KafkaTestCluster kafka;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void startKafka() throws Exception {
@@ -102,18 +94,6 @@ class RelabelIT {
 
     private Map<String, Long> awaitDayCounts(Pipeline pipeline, java.util.function.Predicate<Map<String, Long>> done) {
         return Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
-                .until(() -> dayParagraphs(pipeline), done);
-    }
-
-    private Map<String, Long> dayParagraphs(Pipeline pipeline) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + pipeline.httpPort() + "/api/trends?granularity=week")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            return Map.of();
-        }
-        List<TrendCount> counts = Json.MAPPER.readValue(response.body(), new TypeReference<List<TrendCount>>() { });
-        return counts.stream().collect(Collectors.toMap(TrendCount::sector, TrendCount::paragraphs, Long::sum,
-                TreeMap::new));
+                .until(() -> TrendsApi.paragraphsBySector(pipeline, "week"), done);
     }
 }

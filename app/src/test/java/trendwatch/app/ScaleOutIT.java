@@ -2,10 +2,6 @@ package trendwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import trendwatch.classify.ArticleClassifier;
 import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.FolderSource;
-import trendwatch.model.Json;
 import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.model.testing.KafkaTestCluster;
 
@@ -46,7 +41,6 @@ class ScaleOutIT {
     Path work;
 
     private KafkaTestCluster kafka;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void startKafka() throws Exception {
@@ -97,17 +91,6 @@ class ScaleOutIT {
 
     private Map<String, Long> await(Pipeline pipeline, Predicate<Map<String, Long>> done) {
         return Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
-                .until(() -> weekCounts(pipeline), done);
-    }
-
-    private Map<String, Long> weekCounts(Pipeline pipeline) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + pipeline.httpPort() + "/api/trends?granularity=week")).build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, Long> counts = new TreeMap<>();
-        if (response.statusCode() == 200) {
-            Json.MAPPER.readTree(response.body()).forEach(c -> counts.merge(c.get("sector").asText(),
-                    c.get("paragraphs").asLong(), Long::sum));
-        }
-        return counts;
+                .until(() -> TrendsApi.paragraphsBySector(pipeline, "week"), done);
     }
 }

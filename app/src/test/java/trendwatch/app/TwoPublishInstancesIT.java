@@ -3,10 +3,6 @@ package trendwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +27,6 @@ class TwoPublishInstancesIT {
     @TempDir
     Path second;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private KafkaTestCluster kafka;
 
     @BeforeEach
@@ -53,8 +48,8 @@ class TwoPublishInstancesIT {
             Map<String, Long> fromSecond = await(publishOnly, fromFirst::equals);
             assertThat(fromSecond).isEqualTo(fromFirst);
             assertThat(summary(publishOnly)).isEqualTo(summary(all));
-            int firstLocal = Json.MAPPER.readTree(get(all, "/internal/buckets?granularity=week").body()).size();
-            int secondLocal = Json.MAPPER.readTree(get(publishOnly, "/internal/buckets?granularity=week").body()).size();
+            int firstLocal = Json.MAPPER.readTree(TrendsApi.get(all, "/internal/buckets?granularity=week").body()).size();
+            int secondLocal = Json.MAPPER.readTree(TrendsApi.get(publishOnly, "/internal/buckets?granularity=week").body()).size();
             assertThat(firstLocal + secondLocal).as("the week bucket is held by exactly one instance").isEqualTo(1);
         }
     }
@@ -66,29 +61,14 @@ class TwoPublishInstancesIT {
 
     private Map<String, Long> await(Pipeline pipeline, java.util.function.Predicate<Map<String, Long>> done) {
         return Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
-                .until(() -> weekCounts(pipeline), done);
-    }
-
-    private Map<String, Long> weekCounts(Pipeline pipeline) throws Exception {
-        HttpResponse<String> response = get(pipeline, "/api/trends?granularity=week");
-        Map<String, Long> counts = new TreeMap<>();
-        if (response.statusCode() == 200) {
-            Json.MAPPER.readTree(response.body()).forEach(c -> counts.merge(c.get("sector").asText(),
-                    c.get("paragraphs").asLong(), Long::sum));
-        }
-        return counts;
+                .until(() -> TrendsApi.paragraphsBySector(pipeline, "week"), done);
     }
 
     private Map<String, String> summary(Pipeline pipeline) throws Exception {
         Map<String, String> cards = new TreeMap<>();
-        for (JsonNode card : Json.MAPPER.readTree(get(pipeline, "/api/summary?granularity=day").body())) {
+        for (JsonNode card : Json.MAPPER.readTree(TrendsApi.get(pipeline, "/api/summary?granularity=day").body())) {
             cards.put(card.get("sector").asText(), card.get("paragraphs").asText() + "/" + card.get("status").asText());
         }
         return cards;
-    }
-
-    private HttpResponse<String> get(Pipeline pipeline, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + pipeline.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -40,12 +40,9 @@ public final class FileArticleReader {
         String relative = source.dir().relativize(file).toString();
         String title = firstOf(meta.title(), extracted.title(), baseName(file));
         Instant publishedAt = meta.publishedAt() == null ? null : meta.publishedAt().toInstant();
-        String hash = Hashes.contentHash(title + "\n" + meta.author() + "\n" + meta.site() + "\n" + publishedAt,
+        return Articles.of(Hashes.fileArticleId(source.id(), relative), new SourceRef("folder", source.id(), null),
+                meta.url(), title, meta.author(), meta.site(), firstOf(meta.lang()), publishedAt, clock.instant(),
                 extracted.body());
-        return new Article(Article.SCHEMA, Hashes.fileArticleId(source.id(), relative),
-                new SourceRef("folder", source.id(), null), meta.url(), title, meta.author(), meta.site(),
-                firstOf(meta.lang(), Languages.guess(extracted.body())), publishedAt, clock.instant(),
-                extracted.body(), hash);
     }
 
     private byte[] bytes(Path file) throws RejectedFileException {

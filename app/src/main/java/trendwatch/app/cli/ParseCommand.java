@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import trendwatch.ingest.Hashes;
-import trendwatch.ingest.Languages;
-import trendwatch.ingest.extract.TextExtractor;
+import trendwatch.ingest.Articles;
+import trendwatch.ingest.FileArticleReader;
+import trendwatch.ingest.FolderSource;
+import trendwatch.ingest.RejectedFileException;
 import trendwatch.ingest.feed.ArticlePage;
 import trendwatch.ingest.feed.ExtractedArticle;
 import trendwatch.ingest.feed.FeedException;
@@ -58,6 +59,8 @@ final class ParseCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "URL|FILE")
     List<String> inputs;
 
+    private static final long FEED_LIMIT = FetchPolicy.defaults().maxBodyBytes();
+
     private boolean anyBad;
 
     @Override
@@ -87,15 +90,17 @@ final class ParseCommand implements Callable<Integer> {
             FetchResult fetched = fetcher.fetch(FetchRequest.of(uri));
             uri = fetched.finalUri();
             text = fetched.text();
-        } else {
+        } else if (Files.size(Path.of(input)) <= FEED_LIMIT) {
             text = Charsets.decode(Files.readAllBytes(Path.of(input)), null);
+        } else {
+            text = "";     // too big for a feed: the file reader refuses it with its size
         }
         if (looksLikeFeed(text)) {
             feed(input, uri, text, fetcher, out);
-        } else if (url || looksLikeHtml(input, text)) {
+        } else if (url) {
             page(input, uri, text, out);
         } else {
-            file(input, text, out);
+            file(input, out);
         }
     }
 
@@ -112,23 +117,19 @@ final class ParseCommand implements Callable<Integer> {
     private void page(String input, URI uri, String html, PrintWriter out) {
         ExtractedArticle page = ArticlePage.extract(html, uri, null);
         URI canonical = Urls.canonical(page.canonicalUrl() != null ? page.canonicalUrl() : uri);
-        print(out, input, new Article(Article.SCHEMA, Urls.articleId(canonical),
-                new SourceRef("page", "parse", uri.toString()), canonical.toString(), page.title(),
-                page.author(), canonical.getHost(), page.lang() != null ? page.lang() : Languages.guess(page.body()),
-                page.publishedAt() == null ? null : page.publishedAt().toInstant(), Clock.systemUTC().instant(),
-                page.body(), Hashes.contentHash(page.title(), page.body())));
+        print(out, input, Articles.ofPage(Urls.articleId(canonical), new SourceRef("page", "parse", uri.toString()),
+                canonical, page, canonical.toString(), Clock.systemUTC().instant()));
     }
 
-    private void file(String input, String text, PrintWriter out) {
-        var extracted = TextExtractor.extract(Path.of(input).getFileName().toString(), text);
-        if (extracted.body().isBlank()) {
-            bad(input, "no text left after extraction");
-            return;
+    /** A local file is read exactly as a folder source reads it: extraction, sidecar, size and binary checks. */
+    private void file(String input, PrintWriter out) {
+        Path file = Path.of(input).toAbsolutePath();
+        try {
+            print(out, input, new FileArticleReader(FileArticleReader.DEFAULT_MAX_BYTES, Clock.systemUTC())
+                    .read(new FolderSource("parse", file.getParent()), file));
+        } catch (RejectedFileException e) {
+            bad(input, e.reason());
         }
-        print(out, input, new Article(Article.SCHEMA, Hashes.fileArticleId("parse", input),
-                new SourceRef("folder", "parse", null), null, extracted.title(), null, null,
-                Languages.guess(extracted.body()), null, Clock.systemUTC().instant(), extracted.body(),
-                Hashes.contentHash(extracted.title(), extracted.body())));
     }
 
     private static boolean looksLikeFeed(String text) {
@@ -136,13 +137,6 @@ final class ParseCommand implements Callable<Integer> {
                 .toLowerCase(Locale.ROOT);
         return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")
                 || head.startsWith("{") && head.contains("jsonfeed.org");
-    }
-
-    private static boolean looksLikeHtml(String input, String text) {
-        String name = input.toLowerCase(Locale.ROOT);
-        String head = text.stripLeading().toLowerCase(Locale.ROOT);
-        return name.endsWith(".html") || name.endsWith(".htm") || head.startsWith("<!doctype html")
-                || head.startsWith("<html");
     }
 
     private void print(PrintWriter out, String input, Article article) {

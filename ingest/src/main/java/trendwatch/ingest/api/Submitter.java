@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import trendwatch.ingest.ArticleSink;
+import trendwatch.ingest.Articles;
 import trendwatch.ingest.Hashes;
-import trendwatch.ingest.Languages;
 import trendwatch.ingest.feed.ArticlePage;
 import trendwatch.ingest.feed.ExtractedArticle;
 import trendwatch.ingest.feed.Urls;
@@ -82,10 +82,8 @@ public final class Submitter {
 
     private Article article(String id, URI url, String title, String author, String lang, Instant publishedAt,
                             String body) {
-        return new Article(Article.SCHEMA, id, new SourceRef("submit", "api", null),
-                url == null ? null : url.toString(), title, author, url == null ? null : url.getHost(),
-                lang != null ? lang : Languages.guess(body), publishedAt, clock.instant(), body,
-                Hashes.contentHash(title + "\n" + author + "\n" + publishedAt, body));
+        return Articles.of(id, new SourceRef("submit", "api", null), url == null ? null : url.toString(), title,
+                author, url == null ? null : url.getHost(), lang, publishedAt, clock.instant(), body);
     }
 
     private static URI parse(String url) throws SubmitException {

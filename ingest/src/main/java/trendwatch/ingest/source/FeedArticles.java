@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trendwatch.ingest.Articles;
 import trendwatch.ingest.Hashes;
-import trendwatch.ingest.Languages;
 import trendwatch.ingest.extract.TextExtractor;
 import trendwatch.ingest.feed.ArticlePage;
 import trendwatch.ingest.feed.ExtractedArticle;
@@ -81,10 +81,9 @@ public final class FeedArticles {
             return Optional.empty();
         }
         String title = item.title() == null ? "" : item.title();
-        return Optional.of(new Article(Article.SCHEMA, id, new SourceRef("feed", spec.id(), spec.url().toString()),
-                link == null ? null : link.toString(), title, author, feed.title(),
-                lang != null ? lang : Languages.guess(body), publishedAt, clock.instant(), body,
-                Hashes.contentHash(title + "\n" + author + "\n" + publishedAt, body)));
+        return Optional.of(Articles.of(id, new SourceRef("feed", spec.id(), spec.url().toString()),
+                link == null ? null : link.toString(), title, author, feed.title(), lang, publishedAt,
+                clock.instant(), body));
     }
 
     private static URI link(FeedItem item) {

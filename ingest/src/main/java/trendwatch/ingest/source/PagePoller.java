@@ -2,13 +2,11 @@ package trendwatch.ingest.source;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trendwatch.ingest.ArticleSink;
-import trendwatch.ingest.Hashes;
-import trendwatch.ingest.Languages;
+import trendwatch.ingest.Articles;
 import trendwatch.ingest.feed.ArticlePage;
 import trendwatch.ingest.feed.ExtractedArticle;
 import trendwatch.ingest.feed.PageLinks;
@@ -85,12 +83,8 @@ final class PagePoller implements Poller {
     }
 
     private Article article(URI link, String id, ExtractedArticle page) {
-        Instant publishedAt = page.publishedAt() == null ? null : page.publishedAt().toInstant();
-        String title = page.title() == null ? link.toString() : page.title();
-        return new Article(Article.SCHEMA, id, new SourceRef("page", spec.id(), spec.url().toString()),
-                link.toString(), title, page.author(), spec.url().getHost(),
-                page.lang() != null ? page.lang() : Languages.guess(page.body()), publishedAt, clock.instant(),
-                page.body(), Hashes.contentHash(title + "\n" + page.author() + "\n" + publishedAt, page.body()));
+        return Articles.ofPage(id, new SourceRef("page", spec.id(), spec.url().toString()), link, page,
+                link.toString(), clock.instant());
     }
 
     private FetchResult fetch(URI uri, SourceState state) throws PollException {
