@@ -25,6 +25,7 @@ import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.IngestService;
 import trendwatch.ingest.api.SubmitHandler;
 import trendwatch.ingest.api.Submitter;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.publish.ClusterCountStores;
 import trendwatch.publish.HealthCheck;
@@ -52,7 +53,7 @@ public final class Pipeline implements AutoCloseable {
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<HealthCheck> health = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
-    private String bootstrap;
+    private KafkaConnection kafka;
     private HttpApi http;
     private StageHttp stageHttp;
     private int httpPort = -1;
@@ -63,7 +64,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return bootstrap;
+        return kafka.bootstrapServers();
     }
 
     public int httpPort() {
@@ -78,16 +79,16 @@ public final class Pipeline implements AutoCloseable {
                 own(DataDirLock.acquire(options.dataDir()));
             }
             bindJvmMetrics();
-            bootstrap = options.embedded() ? startBroker() : options.bootstrapServers();
-            List<String> created = TopicSetup.ensure(bootstrap, taxonomy.sectorIds(), options.partitions());
+            kafka = options.embedded() ? startBroker() : options.kafka();
+            List<String> created = TopicSetup.ensure(kafka, taxonomy.sectorIds(), options.partitions());
             if (!created.isEmpty()) {
                 LOG.info("kafka: created topics {}", created);
             }
             if (parts.contains(Part.CLASSIFY)) {
                 if (options.relabel()) {
-                    Relabel.rewindClassify(bootstrap);
+                    Relabel.rewindClassify(kafka);
                 }
-                startStage(Stages.classify(options, bootstrap, taxonomy, meters));
+                startStage(Stages.classify(options, kafka, taxonomy, meters));
             }
             if (parts.contains(Part.PUBLISH)) {
                 startPublish(taxonomy);
@@ -123,13 +124,13 @@ public final class Pipeline implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
     }
 
-    private String startBroker() throws Exception {
-        EmbeddedKafka kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
+    private KafkaConnection startBroker() throws Exception {
+        EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
                 options.kafkaPort() + 1);
-        own(kafka);
-        LOG.info("kafka ready: embedded broker on {} (data in {})", kafka.bootstrapServers(),
+        own(broker);
+        LOG.info("kafka ready: embedded broker on {} (data in {})", broker.bootstrapServers(),
                 options.dataDir().resolve("kafka"));
-        return kafka.bootstrapServers();
+        return KafkaConnection.of(broker.bootstrapServers());
     }
 
     private StreamsStage startStage(StreamsStage stage) throws Exception {
@@ -150,9 +151,9 @@ public final class Pipeline implements AutoCloseable {
      */
     private void startPublish(Taxonomy taxonomy) throws Exception {
         AtomicReference<KafkaStreams> streams = new AtomicReference<>();
-        RecentParagraphs paragraphs = own(new RecentParagraphs(bootstrap));
+        RecentParagraphs paragraphs = own(new RecentParagraphs(kafka));
         paragraphs.start();
-        RecentBursts bursts = own(new RecentBursts(bootstrap));
+        RecentBursts bursts = own(new RecentBursts(kafka));
         bursts.start();
         AtomicReference<HostInfo> self = new AtomicReference<>();
         ClusterCountStores counts = new ClusterCountStores(streams::get, self::get);
@@ -161,7 +162,7 @@ public final class Pipeline implements AutoCloseable {
                 counts.local(), paragraphs, bursts, meters, health)));
         self.set(new HostInfo(advertisedHost(), http.port()));
         String advertised = self.get().host() + ":" + self.get().port();
-        StreamsStage publish = Stages.publish(options, bootstrap, meters, advertised);
+        StreamsStage publish = Stages.publish(options, kafka, meters, advertised);
         streams.set(publish.streams());
         startStage(publish);
         new TrendMetrics(trends, taxonomy.sectorIds()).bindTo(meters);
@@ -185,7 +186,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startIngest() throws Exception {
-        IngestService ingest = Stages.ingest(options, bootstrap, meters);
+        IngestService ingest = Stages.ingest(options, kafka, meters);
         own(ingest);
         ingest.start();
         health.add(new HealthCheck() {

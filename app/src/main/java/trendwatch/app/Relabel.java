@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -19,6 +18,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trendwatch.classify.ClassifyTopology;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.Topics;
 
 /**
@@ -36,8 +36,8 @@ final class Relabel {
     private Relabel() {
     }
 
-    static void rewindClassify(String bootstrapServers) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    static void rewindClassify(KafkaConnection kafka) throws InterruptedException {
+        try (Admin admin = Admin.create(kafka.properties())) {
             awaitNoActiveClassify(admin);
             Map<TopicPartition, OffsetAndMetadata> start = earliestOffsets(admin);
             admin.alterConsumerGroupOffsets(ClassifyTopology.APPLICATION_ID, start).all().get(30, TimeUnit.SECONDS);

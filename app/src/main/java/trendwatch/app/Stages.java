@@ -14,6 +14,7 @@ import trendwatch.ingest.FolderSource;
 import trendwatch.ingest.IngestConfig;
 import trendwatch.ingest.IngestService;
 import trendwatch.ingest.fetch.FetchPolicy;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.publish.PublishConfig;
@@ -29,26 +30,26 @@ public final class Stages {
         return options.taxonomyFile() == null ? Taxonomy.loadDefault() : Taxonomy.load(options.taxonomyFile());
     }
 
-    public static IngestService ingest(RunOptions options, String bootstrap, MeterRegistry meters)
+    public static IngestService ingest(RunOptions options, KafkaConnection kafka, MeterRegistry meters)
             throws IOException {
         IngestService.ensureFolder(options.inbox());
         List<FolderSource> folders = List.of(new FolderSource("seeds", options.seedsDir()),
                 new FolderSource("inbox", options.inbox()));
-        return new IngestService(new IngestConfig(bootstrap, folders, options.sourcesFile(),
+        return new IngestService(new IngestConfig(kafka, folders, options.sourcesFile(),
                 FileArticleReader.DEFAULT_MAX_BYTES, IngestConfig.DEFAULT_POLL_INTERVAL,
                 IngestConfig.DEFAULT_TRANSACTIONAL_ID, FetchPolicy.defaults(), meters, Clock.systemUTC()));
     }
 
-    public static StreamsStage classify(RunOptions options, String bootstrap, Taxonomy taxonomy,
+    public static StreamsStage classify(RunOptions options, KafkaConnection kafka, Taxonomy taxonomy,
                                         MeterRegistry meters) {
         return new StreamsStage("classify", ClassifyTopology.build(new ClassifyConfig(taxonomy, meters)),
-                StreamsSettings.exactlyOnce(ClassifyTopology.APPLICATION_ID, bootstrap, stateDir(options)), meters);
+                StreamsSettings.exactlyOnce(ClassifyTopology.APPLICATION_ID, kafka, stateDir(options)), meters);
     }
 
     /** {@code applicationServer} is this instance's HTTP address, advertised to the other publish instances. */
-    public static StreamsStage publish(RunOptions options, String bootstrap, MeterRegistry meters,
+    public static StreamsStage publish(RunOptions options, KafkaConnection kafka, MeterRegistry meters,
                                        String applicationServer) {
-        Properties settings = StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID, bootstrap,
+        Properties settings = StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID, kafka,
                 stateDir(options));
         settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         return new StreamsStage("publish", PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),

@@ -3,16 +3,15 @@ package trendwatch.app;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topic;
 import trendwatch.model.Topics;
@@ -24,11 +23,9 @@ public final class TopicSetup {
     }
 
     /** Returns the names of the topics it created. */
-    public static List<String> ensure(String bootstrapServers, List<String> sectorIds, int partitions)
+    public static List<String> ensure(KafkaConnection kafka, List<String> sectorIds, int partitions)
             throws InterruptedException {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = Admin.create(kafka.properties())) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.all(sectorIds).stream()
                     .filter(topic -> !existing.contains(topic.name()))
@@ -37,7 +34,7 @@ public final class TopicSetup {
             create(admin, missing);
             return missing.stream().map(NewTopic::name).toList();
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot list topics on " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot list topics on " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
         }
     }
 

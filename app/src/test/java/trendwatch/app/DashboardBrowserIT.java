@@ -168,7 +168,7 @@ class DashboardBrowserIT {
     }
 
     private Pipeline start() throws Exception {
-        RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, emptySeeds, "localhost", 0,
+        RunOptions options = new RunOptions(kafka.connection(), dataDir, emptySeeds, "localhost", 0,
                 9092, null, 3, false, null, null);
         return new Pipeline(options, List.of(Pipeline.Part.INGEST, Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH))
                 .start();

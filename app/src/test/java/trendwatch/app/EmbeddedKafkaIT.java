@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.Topics;
 
 class EmbeddedKafkaIT {
@@ -22,13 +23,13 @@ class EmbeddedKafkaIT {
         int port = freePort();
         int controllerPort = freePort();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, port, controllerPort)) {
-            assertThat(TopicSetup.ensure(kafka.bootstrapServers(), List.of("space"), 1))
+            assertThat(TopicSetup.ensure(KafkaConnection.of(kafka.bootstrapServers()), List.of("space"), 1))
                     .contains(Topics.ARTICLES_RAW.name(), Topics.sector("space").name());
         }
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, port, controllerPort);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             assertThat(admin.listTopics().names().get()).contains(Topics.ARTICLES_RAW.name(), Topics.COUNTS.name());
-            assertThat(TopicSetup.ensure(kafka.bootstrapServers(), List.of("space"), 1)).isEmpty();
+            assertThat(TopicSetup.ensure(KafkaConnection.of(kafka.bootstrapServers()), List.of("space"), 1)).isEmpty();
             assertThat(admin.describeTopics(List.of(Topics.COUNTS.name())).allTopicNames().get()
                     .get(Topics.COUNTS.name()).partitions()).hasSize(1);
         }

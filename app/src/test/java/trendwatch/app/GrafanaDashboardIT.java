@@ -150,6 +150,8 @@ class GrafanaDashboardIT {
         assertThat(job.path("metrics_path").asText("/metrics")).isEqualTo("/metrics");
         List<String> targets = new ArrayList<>();
         job.path("static_configs").forEach(group -> group.path("targets").forEach(t -> targets.add(t.asText())));
+        job.path("dns_sd_configs").forEach(group -> group.path("names")
+                .forEach(name -> targets.add(name.asText() + ":" + group.path("port").asInt())));
         assertThat(targets).isNotEmpty().allMatch(t -> t.endsWith(":8080"))
                 .contains("host.docker.internal:8080", "ingest:8080", "classify:8080", "publish:8080");
     }
@@ -160,7 +162,7 @@ class GrafanaDashboardIT {
                   - {id: grafana-feed, type: feed, url: "%s", minInterval: 1s, maxInterval: 2s, fullText: never}
                   - {id: grafana-gone, type: feed, url: "%s", minInterval: 1s, maxInterval: 2s}
                 """.formatted(site.url("/feed.xml"), site.url("/gone.xml")));
-        RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, Path.of("../seeds"),
+        RunOptions options = new RunOptions(kafka.connection(), dataDir, Path.of("../seeds"),
                 "localhost", 0, 9092, null, 3, false, sources, null);
         return new Pipeline(options, List.of(Pipeline.Part.INGEST, Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH))
                 .start();

@@ -106,7 +106,7 @@ class PipelineIT {
 
     @Test
     void shouldServeHealthMetricsAndSubmissionsFromAnIngestStageOnItsOwn() throws Exception {
-        RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, Path.of("../seeds"), "localhost", 0,
+        RunOptions options = new RunOptions(kafka.connection(), dataDir, Path.of("../seeds"), "localhost", 0,
                 9092, null, 3, false, null, null);
         try (Pipeline ingest = new Pipeline(options, List.of(Pipeline.Part.INGEST)).start()) {
             assertThat(get(ingest, "/health").body()).contains("\"ingest\":\"RUNNING\"");
@@ -121,7 +121,7 @@ class PipelineIT {
     }
 
     private Pipeline start() throws Exception {
-        RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, Path.of("../seeds"), "localhost", 0,
+        RunOptions options = new RunOptions(kafka.connection(), dataDir, Path.of("../seeds"), "localhost", 0,
                 9092, null, 3, false, null, null);
         return new Pipeline(options, List.of(Pipeline.Part.INGEST, Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH))
                 .start();

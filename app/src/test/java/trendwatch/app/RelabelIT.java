@@ -86,7 +86,7 @@ class RelabelIT {
     }
 
     private Pipeline start(Path taxonomy, boolean relabel) throws Exception {
-        RunOptions options = new RunOptions(kafka.bootstrapServers(), dataDir, SEEDS, "localhost", 0, 9092,
+        RunOptions options = new RunOptions(kafka.connection(), dataDir, SEEDS, "localhost", 0, 9092,
                 taxonomy, 3, relabel, null, null);
         return new Pipeline(options, List.of(Pipeline.Part.INGEST, Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH))
                 .start();

@@ -84,7 +84,7 @@ class ScaleOutIT {
     }
 
     private Pipeline start(Path seeds, String name, Pipeline.Part... parts) throws Exception {
-        RunOptions options = new RunOptions(kafka.bootstrapServers(), work.resolve(name), seeds, "localhost", 0,
+        RunOptions options = new RunOptions(kafka.connection(), work.resolve(name), seeds, "localhost", 0,
                 9092, null, 3, false, null, null);
         return new Pipeline(options, List.of(parts)).start();
     }

@@ -55,7 +55,7 @@ class TwoPublishInstancesIT {
     }
 
     private Pipeline start(Path dataDir, List<Pipeline.Part> parts) throws Exception {
-        return new Pipeline(new RunOptions(kafka.bootstrapServers(), dataDir, Path.of("../seeds"), "localhost", 0,
+        return new Pipeline(new RunOptions(kafka.connection(), dataDir, Path.of("../seeds"), "localhost", 0,
                 9092, null, 3, false, null, null), parts).start();
     }
 

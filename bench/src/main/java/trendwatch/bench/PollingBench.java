@@ -27,6 +27,7 @@ import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.IngestConfig;
 import trendwatch.ingest.IngestService;
 import trendwatch.ingest.fetch.FetchPolicy;
+import trendwatch.model.KafkaConnection;
 
 /**
  * Steady-state cost of polling many unchanged feeds: N feeds on N different loopback hosts (127.0.0.x, so
@@ -59,12 +60,12 @@ public final class PollingBench {
         server.start();
         int port = server.getAddress().getPort();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), freePort(), freePort())) {
-            TopicSetup.ensure(kafka.bootstrapServers(), List.of(), 3);
+            TopicSetup.ensure(KafkaConnection.of(kafka.bootstrapServers()), List.of(), 3);
             Path sources = Files.writeString(dir.resolve("sources.yaml"), "sources:\n" + IntStream.range(0, feeds)
                     .mapToObj(i -> "  - {id: f" + i + ", type: feed, url: \"http://127.0.0." + (1 + i % 250) + ":"
                             + port + "/feed/" + i + ".xml\", minInterval: 1m, maxInterval: 1m, fullText: never}")
                     .collect(Collectors.joining("\n")) + "\n");
-            IngestConfig config = new IngestConfig(kafka.bootstrapServers(), List.of(), sources,
+            IngestConfig config = new IngestConfig(KafkaConnection.of(kafka.bootstrapServers()), List.of(), sources,
                     FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(1), "polling-bench",
                     FetchPolicy.defaults(), new SimpleMeterRegistry(), Clock.systemUTC());
             try (IngestService ingest = new IngestService(config)) {

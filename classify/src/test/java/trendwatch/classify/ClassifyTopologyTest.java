@@ -22,6 +22,7 @@ import trendwatch.model.ArticleLabels;
 import trendwatch.model.DeadLetters;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.SourceRef;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 import trendwatch.model.taxonomy.Taxonomy;
@@ -46,7 +47,7 @@ class ClassifyTopologyTest {
     @BeforeEach
     void startDriver() {
         driver = new TopologyTestDriver(ClassifyTopology.build(new ClassifyConfig(taxonomy, new SimpleMeterRegistry())),
-                StreamsSettings.exactlyOnce("classify-test", "unused:9092", stateDir));
+                StreamsSettings.exactlyOnce("classify-test", KafkaConnection.of("unused:9092"), stateDir));
         raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         paragraphs = output(Topics.PARAGRAPHS_LABELED.name());

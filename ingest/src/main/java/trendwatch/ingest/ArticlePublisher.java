@@ -8,6 +8,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import trendwatch.model.Article;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.SeenArticle;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
@@ -20,9 +21,8 @@ final class ArticlePublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    ArticlePublisher(String bootstrapServers, String transactionalId) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    ArticlePublisher(KafkaConnection kafka, String transactionalId) {
+        Properties p = kafka.properties();
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, StreamsSettings.MAX_RECORD_BYTES);

@@ -3,6 +3,7 @@ package trendwatch.ingest;
 import java.time.Duration;
 import java.util.Optional;
 import trendwatch.model.Article;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.SeenArticle;
 
 /**
@@ -23,9 +24,9 @@ public final class ArticleSink implements AutoCloseable {
     }
 
     /** Loads what was published before, then opens the transactional producer. */
-    public static ArticleSink open(String bootstrapServers, String transactionalId) {
-        SeenArticles seen = SeenArticles.load(bootstrapServers, Duration.ofSeconds(60));
-        return new ArticleSink(seen, new ArticlePublisher(bootstrapServers, transactionalId));
+    public static ArticleSink open(KafkaConnection kafka, String transactionalId) {
+        SeenArticles seen = SeenArticles.load(kafka, Duration.ofSeconds(60));
+        return new ArticleSink(seen, new ArticlePublisher(kafka, transactionalId));
     }
 
     public synchronized Optional<SeenArticle> find(String articleId) {

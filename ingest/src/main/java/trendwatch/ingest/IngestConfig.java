@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import trendwatch.ingest.fetch.FetchPolicy;
+import trendwatch.model.KafkaConnection;
 
 /**
  * What the ingest stage runs with.
@@ -13,7 +14,7 @@ import trendwatch.ingest.fetch.FetchPolicy;
  * @param folders folders always watched (the seeds and the inbox)
  * @param sourcesFile the sources file (feeds, pages, more folders), or null for none
  */
-public record IngestConfig(String bootstrapServers, List<FolderSource> folders, Path sourcesFile,
+public record IngestConfig(KafkaConnection kafka, List<FolderSource> folders, Path sourcesFile,
                            long maxFileBytes, Duration pollInterval, String transactionalId, FetchPolicy fetchPolicy,
                            MeterRegistry meters, Clock clock) {
 

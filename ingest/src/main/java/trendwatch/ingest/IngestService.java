@@ -41,14 +41,14 @@ public final class IngestService implements AutoCloseable {
 
     /** Loads what was published before, then polls the folders in the background. */
     public void start() {
-        sink = ArticleSink.open(config.bootstrapServers(), config.transactionalId());
+        sink = ArticleSink.open(config.kafka(), config.transactionalId());
         folders = new FolderScanner(config.folders(), new FileArticleReader(config.maxFileBytes(), config.clock()),
                 sink, config.meters());
         fetcher = new Fetcher(config.fetchPolicy());
         if (config.sourcesFile() != null) {
             sources = new SourceRunner(config.sourcesFile(), fetcher, sink, config.meters(), config.clock(),
                     extra -> folders.watch(allFolders(extra)));
-            sources.start(config.bootstrapServers());
+            sources.start(config.kafka());
         }
         folderThread.scheduleWithFixedDelay(this::scanFolders, 0, config.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);

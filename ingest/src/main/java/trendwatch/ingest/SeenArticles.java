@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.SeenArticle;
 import trendwatch.model.Topics;
 
@@ -31,7 +32,7 @@ final class SeenArticles {
         return seen.size();
     }
 
-    static SeenArticles load(String bootstrapServers, Duration timeout) {
-        return new SeenArticles(new HashMap<>(TopicSnapshot.read(bootstrapServers, Topics.INGEST_SEEN, timeout)));
+    static SeenArticles load(KafkaConnection kafka, Duration timeout) {
+        return new SeenArticles(new HashMap<>(TopicSnapshot.read(kafka, Topics.INGEST_SEEN, timeout)));
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.Topic;
 
 /** The latest committed value per key of a compacted topic, read from its beginning to its current end. */
@@ -19,10 +20,9 @@ public final class TopicSnapshot {
     private TopicSnapshot() {
     }
 
-    public static <V> Map<String, V> read(String bootstrapServers, Topic<String, V> topic, Duration timeout) {
+    public static <V> Map<String, V> read(KafkaConnection kafka, Topic<String, V> topic, Duration timeout) {
         Map<String, V> latest = new HashMap<>();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(),

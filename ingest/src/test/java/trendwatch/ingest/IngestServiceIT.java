@@ -69,7 +69,7 @@ class IngestServiceIT {
     }
 
     private IngestService service(String sourceId) {
-        return new IngestService(new IngestConfig(kafka.bootstrapServers(), List.of(new FolderSource(sourceId, inbox)),
+        return new IngestService(new IngestConfig(kafka.connection(), List.of(new FolderSource(sourceId, inbox)),
                 null, FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "ingest-it",
                 FetchPolicy.defaults(), new SimpleMeterRegistry(), Clock.systemUTC()));
     }

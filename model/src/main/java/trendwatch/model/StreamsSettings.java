@@ -21,10 +21,9 @@ public final class StreamsSettings {
      * Exactly-once v2, state under {@code stateDir}, and handlers that keep going on a bad record
      * (the topologies send bad records to the dead-letter topic themselves; these are the safety net).
      */
-    public static Properties exactlyOnce(String applicationId, String bootstrapServers, Path stateDir) {
-        Properties p = new Properties();
+    public static Properties exactlyOnce(String applicationId, KafkaConnection kafka, Path stateDir) {
+        Properties p = kafka.properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import trendwatch.model.Burst;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.Topics;
 
 /** The latest bursts from {@code trend.bursts}, newest first, for the bursts API. */
@@ -14,8 +15,8 @@ public final class RecentBursts implements AutoCloseable {
     private final Deque<Burst> bursts = new ArrayDeque<>();
     private final TopicFollower<Burst> follower;
 
-    public RecentBursts(String bootstrapServers) {
-        this.follower = new TopicFollower<>(bootstrapServers, Topics.BURSTS, KEEP, this::add);
+    public RecentBursts(KafkaConnection kafka) {
+        this.follower = new TopicFollower<>(kafka, Topics.BURSTS, KEEP, this::add);
     }
 
     public void start() {

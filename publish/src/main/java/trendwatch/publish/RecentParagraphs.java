@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.Topics;
 
@@ -23,8 +24,8 @@ public final class RecentParagraphs implements AutoCloseable {
     private final List<Consumer<LabeledParagraph>> listeners = new CopyOnWriteArrayList<>();
     private final TopicFollower<LabeledParagraph> follower;
 
-    public RecentParagraphs(String bootstrapServers) {
-        this.follower = new TopicFollower<>(bootstrapServers, Topics.PARAGRAPHS_LABELED, 10L * KEEP_PER_SECTOR,
+    public RecentParagraphs(KafkaConnection kafka) {
+        this.follower = new TopicFollower<>(kafka, Topics.PARAGRAPHS_LABELED, 10L * KEEP_PER_SECTOR,
                 this::add);
     }
 

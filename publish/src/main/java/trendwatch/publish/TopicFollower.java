@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.Topic;
 
 /**
@@ -32,12 +33,11 @@ final class TopicFollower<V> implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    TopicFollower(String bootstrapServers, Topic<String, V> topic, long backlogPerPartition, Consumer<V> onRecord) {
+    TopicFollower(KafkaConnection kafka, Topic<String, V> topic, long backlogPerPartition, Consumer<V> onRecord) {
         this.topic = topic;
         this.backlogPerPartition = backlogPerPartition;
         this.onRecord = onRecord;
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), topic.valueSerde().deserializer());

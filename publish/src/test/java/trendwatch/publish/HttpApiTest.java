@@ -35,6 +35,7 @@ import trendwatch.model.Label;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.SectorContribution;
 import trendwatch.model.SourceRef;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 import trendwatch.model.taxonomy.Taxonomy;
@@ -59,13 +60,13 @@ class HttpApiTest {
     @BeforeEach
     void start() throws Exception {
         driver = new TopologyTestDriver(PublishTopology.build(new PublishConfig(CLOCK, new SimpleMeterRegistry())),
-                StreamsSettings.exactlyOnce("api-test", "unused:9092", stateDir));
+                StreamsSettings.exactlyOnce("api-test", KafkaConnection.of("unused:9092"), stateDir));
         driver.createInputTopic(Topics.ARTICLES_LABELED.name(), Serdes.String().serializer(),
                 Topics.ARTICLES_LABELED.valueSerde().serializer())
                 .pipeInput("a1", new ArticleLabels(ArticleLabels.SCHEMA, "a1", T, T, SOURCE, null, "t", "v1",
                         Map.of("space", new SectorContribution(2, 1.5))));
-        recent = new RecentParagraphs("localhost:1");
-        bursts = new RecentBursts("localhost:1");
+        recent = new RecentParagraphs(KafkaConnection.of("localhost:1"));
+        bursts = new RecentBursts(KafkaConnection.of("localhost:1"));
         recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a1", 0, "SpaceX 星舰", "zh",
                 List.of(new Label("space", 0.9, List.of("星舰"))), T, T, SOURCE, null, "t", "v1"));
         CountStores counts = CountStores.local(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)));

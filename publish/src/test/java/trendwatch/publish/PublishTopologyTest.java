@@ -24,6 +24,7 @@ import trendwatch.model.EvidenceParagraph;
 import trendwatch.model.Granularity;
 import trendwatch.model.SectorContribution;
 import trendwatch.model.SourceRef;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 import trendwatch.model.TrendCount;
@@ -44,7 +45,7 @@ class PublishTopologyTest {
     @BeforeEach
     void startDriver() {
         driver = new TopologyTestDriver(PublishTopology.build(new PublishConfig(CLOCK, new SimpleMeterRegistry())),
-                StreamsSettings.exactlyOnce("publish-test", "unused:9092", stateDir));
+                StreamsSettings.exactlyOnce("publish-test", KafkaConnection.of("unused:9092"), stateDir));
         labeled = driver.createInputTopic(Topics.ARTICLES_LABELED.name(), Serdes.String().serializer(),
                 Topics.ARTICLES_LABELED.valueSerde().serializer());
         counts = driver.createOutputTopic(Topics.COUNTS.name(), Serdes.String().deserializer(),

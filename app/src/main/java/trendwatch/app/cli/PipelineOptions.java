@@ -12,6 +12,11 @@ final class PipelineOptions {
             description = "Use this Kafka cluster instead of starting the embedded broker.")
     String bootstrapServers;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE", defaultValue = "${env:TRENDWATCH_KAFKA_CONFIG}",
+            description = "Kafka client settings (SASL, TLS) in properties format, as Kafka's own tools take them;"
+                    + " may also hold bootstrap.servers (default: $TRENDWATCH_KAFKA_CONFIG).")
+    Path kafkaConfig;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "Broker data, stream state and the inbox folder (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -66,7 +71,7 @@ final class PipelineOptions {
         if (sourcesFile != null && !Files.isRegularFile(sourcesFile)) {
             throw new BadInputException("--sources " + sourcesFile + ": no such file");
         }
-        return new RunOptions(bootstrapServers, dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions,
+        return new RunOptions(KafkaConfigFile.connection(bootstrapServers, kafkaConfig), dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions,
                 relabel, sources, apiToken == null || apiToken.isBlank() ? null : apiToken);
     }
 }

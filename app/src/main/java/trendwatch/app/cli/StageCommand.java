@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import trendwatch.app.Pipeline;
+import trendwatch.app.RunOptions;
 
 /** One stage of the pipeline against an existing cluster; start more of them to scale out. */
 abstract class StageCommand implements Callable<Integer> {
@@ -16,10 +17,11 @@ abstract class StageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (options.bootstrapServers == null) {
+        RunOptions run = options.toRunOptions();
+        if (run.embedded()) {
             throw new BadInputException("--bootstrap-servers is required to run one stage on its own");
         }
-        return PipelineProcess.runUntilStopped(options.toRunOptions(), List.of(part()));
+        return PipelineProcess.runUntilStopped(run, List.of(part()));
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package trendwatch.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import trendwatch.model.Label;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.Topic;
 import trendwatch.model.Topics;
@@ -34,13 +36,21 @@ final class TailCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
     private static final int MAX_TEXT = 160;
+    private static final String LOCAL_KAFKA = "localhost:9092";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", paramLabel = "H:P",
-            description = "The pipeline's Kafka (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers", paramLabel = "H:P",
+            description = "The pipeline's Kafka (default: bootstrap.servers of --kafka-config, else " + LOCAL_KAFKA
+                    + ").")
     String bootstrapServers;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE", defaultValue = "${env:TRENDWATCH_KAFKA_CONFIG}",
+            description = "Kafka client settings (SASL, TLS) in properties format (default: $TRENDWATCH_KAFKA_CONFIG).")
+    Path kafkaConfig;
+
+    private KafkaConnection kafka;
 
     @Option(names = "--sector", paramLabel = "ID", description = "Only this sector's paragraphs.")
     String sector;
@@ -57,6 +67,8 @@ final class TailCommand implements Callable<Integer> {
             throw new BadInputException("--sector '" + sector + "' is not a sector id");
         }
         Topic<String, LabeledParagraph> topic = sector == null ? Topics.PARAGRAPHS_LABELED : Topics.sector(sector);
+        KafkaConnection given = KafkaConfigFile.connection(bootstrapServers, kafkaConfig);
+        kafka = given == null ? KafkaConnection.of(LOCAL_KAFKA) : given;
         KafkaConsumer<String, LabeledParagraph> consumer = consumer();
         Thread main = Thread.currentThread();
         // Ctrl-C wakes the consumer and waits for the loop to close it, so the terminal gets a clean end
@@ -76,8 +88,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private KafkaConsumer<String, LabeledParagraph> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new KafkaConsumer<>(p, new StringDeserializer(), Topics.PARAGRAPHS_LABELED.valueSerde().deserializer());
@@ -87,7 +98,7 @@ final class TailCommand implements Callable<Integer> {
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         if (partitions.isEmpty()) {
-            throw new BadInputException("topic " + topic.name() + " does not exist on " + bootstrapServers);
+            throw new BadInputException("topic " + topic.name() + " does not exist on " + kafka.bootstrapServers());
         }
         consumer.assign(partitions);
         if (fromBeginning) {

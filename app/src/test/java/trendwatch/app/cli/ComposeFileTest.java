@@ -43,6 +43,12 @@ class ComposeFileTest {
     private final ComposeFile compose = ComposeFile.load();
     private final CommandLine cli = Main.commandLine();
 
+    /** The file with its commented-out {@code key=value} examples switched on. */
+    private static Path uncommented(Path file) throws java.io.IOException {
+        String text = Files.readString(file).replaceAll("(?m)^#([a-z][a-z.]*=)", "$1");
+        return Files.writeString(Files.createTempFile("kafka-client", ".properties"), text);
+    }
+
     private CommandSpec subcommand(String name) {
         CommandLine sub = cli.getSubcommands().get(name);
         assertThat(sub).as("trendwatch has a subcommand %s", name).isNotNull();
@@ -166,6 +172,25 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldGiveEveryStageTheClientSettingsOfTheMountedFolderOnAnExistingCluster() {
+        Field kafkaConfig = (Field) subcommand("classify").findOption("--kafka-config").userObject();
+        assertThat(kafkaConfig.getAnnotation(CommandLine.Option.class).defaultValue())
+                .isEqualTo("${env:TRENDWATCH_KAFKA_CONFIG}");
+        JsonNode override = ComposeFile.readYaml(ComposeFile.PROJECT.resolve("deploy/compose/existing-cluster.yml"));
+        for (String stage : STAGES) {
+            JsonNode service = override.path("services").path(stage);
+            String file = service.path("environment").path("TRENDWATCH_KAFKA_CONFIG").asText();
+            String mount = service.path("volumes").path(0).asText();
+            String[] parts = ComposeFile.interpolate(mount).split(":");
+            assertThat(file).as("service %s TRENDWATCH_KAFKA_CONFIG", stage).startsWith(parts[1] + "/");
+            Path shipped = ComposeFile.PROJECT.resolve(parts[0]).resolve(Path.of(file).getFileName());
+            // the shipped file is empty of settings: PLAINTEXT, and every example in it is a valid setting
+            assertThat(KafkaConfigFile.read(shipped)).isEmpty();
+            assertThatCode(() -> KafkaConfigFile.read(uncommented(shipped))).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void shouldStartTheStagesOnlyOnceEveryBrokerIsHealthy() {
         for (String stage : STAGES) {
             Map<String, String> dependsOn = compose.dependsOn(stage);
@@ -193,13 +218,16 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldBeScrapedByPrometheusOnEachStagesHttpPort() {
-        Set<String> targets = new HashSet<>();
+    void shouldBeScrapedByPrometheusOnEveryReplicaOfEachStage() {
+        Set<String> dnsTargets = new HashSet<>();
         JsonNode prometheus = ComposeFile.readYaml(ComposeFile.PROJECT.resolve("deploy/prometheus/prometheus.yml"));
-        prometheus.path("scrape_configs").forEach(job -> job.path("static_configs").forEach(group ->
-                group.path("targets").forEach(t -> targets.add(t.asText()))));
+        prometheus.path("scrape_configs").forEach(job -> job.path("dns_sd_configs").forEach(group -> {
+            assertThat(group.path("type").asText()).as("record type").isEqualTo("A");
+            group.path("names").forEach(name -> dnsTargets.add(name.asText() + ":" + group.path("port").asInt()));
+        }));
         for (String stage : STAGES) {
-            assertThat(targets).as("Prometheus targets").contains(stage + ":" + httpPort(stage));
+            // an A lookup of a service name returns every replica; a static target would be one of them per scrape
+            assertThat(dnsTargets).as("Prometheus DNS targets").contains(stage + ":" + httpPort(stage));
         }
     }
 

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import trendwatch.ingest.ArticleSink;
 import trendwatch.ingest.TopicSnapshot;
 import trendwatch.ingest.fetch.Fetcher;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.SourceState;
 import trendwatch.model.Topics;
 
@@ -72,9 +73,9 @@ public final class SourceRunner implements AutoCloseable {
     }
 
     /** Reads the states saved by earlier runs and the sources file (failing on a bad file), then starts polling. */
-    public void start(String bootstrapServers) {
-        states.putAll(TopicSnapshot.read(bootstrapServers, Topics.INGEST_SOURCES, Duration.ofSeconds(60)));
-        store = new SourceStates(bootstrapServers);
+    public void start(KafkaConnection kafka) {
+        states.putAll(TopicSnapshot.read(kafka, Topics.INGEST_SOURCES, Duration.ofSeconds(60)));
+        store = new SourceStates(kafka);
         apply(SourcesFile.load(sourcesFile));
         fileModified = modified();
         bindGauges();

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.SourceState;
 import trendwatch.model.Topics;
 
@@ -13,9 +14,8 @@ final class SourceStates implements AutoCloseable {
 
     private final KafkaProducer<String, SourceState> producer;
 
-    SourceStates(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    SourceStates(KafkaConnection kafka) {
+        Properties p = kafka.properties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(p, new StringSerializer(), Topics.INGEST_SOURCES.valueSerde().serializer());
     }

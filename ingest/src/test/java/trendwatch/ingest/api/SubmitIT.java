@@ -37,7 +37,7 @@ class SubmitIT {
     void start() throws Exception {
         kafka = KafkaTestCluster.start();
         kafka.createTopics(List.of(Topics.ARTICLES_RAW.name(), Topics.INGEST_SEEN.name()), 1);
-        sink = ArticleSink.open(kafka.bootstrapServers(), "submit-it");
+        sink = ArticleSink.open(kafka.connection(), "submit-it");
         fetcher = new Fetcher(FetchPolicy.defaults());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/open", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC()), 2048, null));

@@ -99,7 +99,7 @@ class SourcesIT {
 
     private IngestService service(Path sources) {
         FetchPolicy policy = FetchPolicy.defaults().withHostDelay(Duration.ofMillis(20));
-        return new IngestService(new IngestConfig(kafka.bootstrapServers(), List.of(), sources,
+        return new IngestService(new IngestConfig(kafka.connection(), List.of(), sources,
                 FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "sources-it", policy,
                 new SimpleMeterRegistry(), Clock.systemUTC()));
     }

@@ -8,29 +8,39 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.awaitility.Awaitility;
+import trendwatch.model.KafkaConnection;
 
 /** A real single-node KRaft broker in the test's JVM, with helpers to produce and read whole topics. */
 public final class KafkaTestCluster implements AutoCloseable {
 
-    private final KafkaClusterTestKit cluster;
+    /** What a client needs to log in to {@link #startWithSaslPlain()}'s broker: the test kit's admin user. */
+    public static final Map<String, String> SASL_PLAIN_CLIENT = Map.of(
+            "security.protocol", "SASL_PLAINTEXT",
+            "sasl.mechanism", "PLAIN",
+            "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                    + JaasUtils.KAFKA_PLAIN_ADMIN + "\" password=\"" + JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD + "\";");
 
-    private KafkaTestCluster(KafkaClusterTestKit cluster) {
+    private final KafkaClusterTestKit cluster;
+    private final Map<String, String> clientSettings;
+
+    private KafkaTestCluster(KafkaClusterTestKit cluster, Map<String, String> clientSettings) {
         this.cluster = cluster;
+        this.clientSettings = clientSettings;
     }
 
     public static KafkaTestCluster start() throws Exception {
@@ -42,10 +52,21 @@ public final class KafkaTestCluster implements AutoCloseable {
      * them. With 3 brokers topics get replication factor 3 and min ISR 2.
      */
     public static KafkaTestCluster start(int brokers) throws Exception {
+        return start(brokers, SecurityProtocol.PLAINTEXT, Map.of());
+    }
+
+    /** One broker whose clients must log in with SASL/PLAIN ({@link #SASL_PLAIN_CLIENT}). */
+    public static KafkaTestCluster startWithSaslPlain() throws Exception {
+        return start(1, SecurityProtocol.SASL_PLAINTEXT, SASL_PLAIN_CLIENT);
+    }
+
+    private static KafkaTestCluster start(int brokers, SecurityProtocol protocol, Map<String, String> clientSettings)
+            throws Exception {
         String replication = Integer.toString(Math.min(brokers, 3));
         String minIsr = Integer.toString(Math.max(1, Math.min(brokers, 3) - 1));
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(brokers == 1).setNumBrokerNodes(brokers).setNumControllerNodes(1)
+                .setCombined(brokers == 1 && protocol == SecurityProtocol.PLAINTEXT).setNumBrokerNodes(brokers).setNumControllerNodes(1)
+                .setBrokerSecurityProtocol(protocol)
                 .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION).build())
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("default.replication.factor", replication)
@@ -63,22 +84,25 @@ public final class KafkaTestCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        return new KafkaTestCluster(cluster);
+        return new KafkaTestCluster(cluster, clientSettings);
     }
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
+    public KafkaConnection connection() {
+        return new KafkaConnection(bootstrapServers(), clientSettings);
+    }
+
     public void createTopics(List<String> names, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(connection().properties())) {
             admin.createTopics(names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList()).all().get();
         }
     }
 
     public void produce(String topic, byte[] key, byte[] value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties p = connection().properties();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
@@ -87,8 +111,7 @@ public final class KafkaTestCluster implements AutoCloseable {
 
     /** Every committed record of {@code topic} from the beginning to its current end. */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties p = connection().properties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
