@@ -1,0 +1,353 @@
+package trendwatch.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import trendwatch.model.Article;
+import trendwatch.model.Json;
+import trendwatch.model.SourceRef;
+import trendwatch.model.Topics;
+
+/**
+ * Memory and disk of {@code ./trendwatch run} as articles pile up: starts the real launcher on its own data folder
+ * and ports, feeds it N real-shaped articles (about 3 KB, Chinese and English, published over a fixed 28 days, so
+ * the number of buckets stays the same while the articles grow), and after every step, once classify and publish
+ * have caught up, prints the process's RSS, its Java heap after a full GC, and the size of each state store.
+ * Articles go in through ingest ({@code POST /api/articles}, so ingest's memory of what it published is part of
+ * the figure), or with {@code --direct} straight onto {@code trend.articles.raw}.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.MemoryBench 100000 25000 [days] [--direct]</pre>
+ * Run from the project root (it starts {@code ./trendwatch run}); it uses ports 18080 and 19092-19093.
+ */
+public final class MemoryBench {
+
+    private static final int HTTP_PORT = 18080;
+    private static final int KAFKA_PORT = 19092;
+    private static final Duration CATCH_UP = Duration.ofMinutes(20);
+
+    private MemoryBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int step = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
+        int days = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 28;
+        boolean direct = List.of(args).contains("--direct");
+        List<String> paragraphs = Corpus.paragraphs(Path.of("."));
+        Path data = Files.createTempDirectory("trendwatch-memory");
+        System.out.printf("articles  rss_MB  heap_after_gc_MB  live_state_MB: labeled-articles  hour+day+week-counts"
+                + "  burst-history  disk_MB: state_folders  kafka_log%n");
+        Generator generator = new Generator(paragraphs, days);
+        Process run = start(data);
+        try {
+            for (int sent = 0; sent <= total; ) {
+                int next = Math.min(total, sent + step);
+                try (Feeder feeder = direct ? new DirectFeeder() : new ApiFeeder()) {
+                    for (; sent < next; sent++) {
+                        feeder.send(generator.article(sent));
+                    }
+                    feeder.flush();
+                }
+                awaitCaughtUp();
+                double rss = rssAfterGc(run);
+                double heap = heapUsedMb(run.pid());
+                Map<String, Double> live = liveStateMb();
+                // a clean stop flushes RocksDB's memtables, so the store folders then hold all the state
+                stop(run);
+                Path streams = data.resolve("streams");
+                System.out.printf("%8d  %6.0f  %16.0f  %30.1f  %20.1f  %13.1f  %20.1f  %9.1f%n", sent, rss, heap,
+                        live.getOrDefault("labeled-articles", 0.0), live.getOrDefault("hour-counts", 0.0)
+                                + live.getOrDefault("day-counts", 0.0) + live.getOrDefault("week-counts", 0.0),
+                        live.getOrDefault("burst-history", 0.0), duMb(List.of(streams)),
+                        duMb(List.of(data.resolve("kafka"))));
+                if (sent == total) {
+                    break;
+                }
+                run = start(data);
+            }
+        } finally {
+            stop(run);
+            System.out.println("data folder (delete when done): " + data);
+        }
+    }
+
+    private static Process start(Path data) throws Exception {
+        Path seeds = Files.createDirectories(data.resolve("no-seeds"));
+        Path log = data.resolve("run.log");
+        Files.deleteIfExists(log);
+        Process run = new ProcessBuilder("./trendwatch", "run", "--data-dir", data.toString(), "--seeds",
+                seeds.toString(), "--port", Integer.toString(HTTP_PORT), "--kafka-port", Integer.toString(KAFKA_PORT))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitReady(run, log);
+        return run;
+    }
+
+    private static void stop(Process run) throws InterruptedException {
+        run.destroy();
+        if (!run.waitFor(60, TimeUnit.SECONDS)) {
+            run.destroyForcibly();
+        }
+    }
+
+    /** Up once {@code /health} reports ingest running, the last stage to start. */
+    private static void awaitReady(Process run, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/health")).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (true) {
+            if (!run.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("./trendwatch run did not start; see " + log);
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("\"ingest\":\"RUNNING\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // the HTTP server binds after the broker and stages have started
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private interface Feeder extends AutoCloseable {
+        void send(Article article) throws Exception;
+
+        void flush() throws Exception;
+    }
+
+    /** Straight onto the raw topic, as ingest would write it. */
+    private static final class DirectFeeder implements Feeder {
+        private final KafkaProducer<String, byte[]> producer;
+
+        DirectFeeder() {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + KAFKA_PORT);
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+            p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public void send(Article article) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(),
+                    Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article)));
+        }
+
+        @Override
+        public void flush() {
+            producer.flush();
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
+    }
+
+    /** Through ingest's submit endpoint, a few requests in flight. */
+    private static final class ApiFeeder implements Feeder {
+        private static final int IN_FLIGHT = 4;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final URI endpoint = URI.create("http://localhost:" + HTTP_PORT + "/api/articles");
+        private final Semaphore slots = new Semaphore(IN_FLIGHT);
+        private final AtomicReference<String> failure = new AtomicReference<>();
+
+        @Override
+        public void send(Article article) throws Exception {
+            ObjectNode json = Json.MAPPER.createObjectNode().put("title", article.title()).put("body", article.body())
+                    .put("publishedAt", article.publishedAt().toString());
+            slots.acquire();
+            http.sendAsync(HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString(
+                    json.toString())).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                        slots.release();
+                        if (error != null || response.statusCode() != 202) {
+                            failure.compareAndSet(null, error != null ? error.toString()
+                                    : response.statusCode() + " " + response.body());
+                        }
+                    });
+            if (failure.get() != null) {
+                throw new IllegalStateException("submit failed: " + failure.get());
+            }
+        }
+
+        @Override
+        public void flush() throws InterruptedException {
+            slots.acquire(IN_FLIGHT);
+            slots.release(IN_FLIGHT);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Both Streams apps have committed everything on their input topics. */
+    private static void awaitCaughtUp() throws Exception {
+        Instant deadline = Instant.now().plus(CATCH_UP);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", "localhost:" + KAFKA_PORT))) {
+            while (lag(admin, "trendwatch-classify") + lag(admin, "trendwatch-publish") > 0) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the pipeline did not catch up within " + CATCH_UP);
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private static long lag(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        if (committed.isEmpty()) {
+            return 1;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest,
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        long lag = 0;
+        for (var entry : committed.entrySet()) {
+            // a transaction marker follows every committed batch: the last committed offset is one short of the end
+            lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset() - 1);
+        }
+        return lag;
+    }
+
+    /** The launcher execs java, so its process is the JVM. */
+    private static double rssAfterGc(Process run) throws Exception {
+        new ProcessBuilder("jcmd", Long.toString(run.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(run.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IOException("VmRSS missing from /proc/" + run.pid() + "/status");
+    }
+
+    private static double heapUsedMb(long pid) throws Exception {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(60, TimeUnit.SECONDS);
+        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+    }
+
+    /**
+     * The state a store holds once compacted: the latest record per key of its changelog topic, in MB. RocksDB's
+     * folders also hold superseded versions until its own compaction runs, so their size lags behind this.
+     */
+    private static Map<String, Double> liveStateMb() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + KAFKA_PORT);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Double> sizes = new TreeMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            for (String topic : consumer.listTopics().keySet()) {
+                if (topic.startsWith("trendwatch-publish-") && topic.endsWith("-changelog")) {
+                    String store = topic.substring("trendwatch-publish-".length(), topic.length() - "-changelog".length());
+                    sizes.put(store, latestPerKeyBytes(consumer, topic) / (1024.0 * 1024.0));
+                }
+            }
+        }
+        return sizes;
+    }
+
+    private static long latestPerKeyBytes(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<ByteBuffer, Integer> latest = new HashMap<>();
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.value() == null) {
+                    latest.remove(ByteBuffer.wrap(record.key()));
+                } else {
+                    latest.put(ByteBuffer.wrap(record.key()), record.key().length + record.value().length);
+                }
+            }
+        }
+        return latest.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** Disk really used ({@code du}): Kafka preallocates index files that are mostly holes. */
+    private static double duMb(List<Path> paths) throws Exception {
+        if (paths.isEmpty()) {
+            return 0;
+        }
+        List<String> command = new ArrayList<>(List.of("du", "-sck"));
+        paths.forEach(p -> command.add(p.toString()));
+        Process du = new ProcessBuilder(command).start();
+        List<String> lines = new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        du.waitFor(60, TimeUnit.SECONDS);
+        return Long.parseLong(lines.get(lines.size() - 1).split("\\s+")[0]) / 1024.0;
+    }
+
+    /** Articles of about 3 KB from the corpus's paragraphs, published at random times within {@code days}. */
+    private static final class Generator {
+
+        private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
+        private final List<String> paragraphs;
+        private final int days;
+        private final Random random = new Random(42);
+
+        Generator(List<String> paragraphs, int days) {
+            this.paragraphs = paragraphs;
+            this.days = days;
+        }
+
+        Article article(int n) {
+            List<String> body = new ArrayList<>();
+            int bytes = 0;
+            while (bytes < 3000) {
+                String p = paragraphs.get(random.nextInt(paragraphs.size()));
+                body.add(p);
+                bytes += p.getBytes(StandardCharsets.UTF_8).length;
+            }
+            Instant published = START.plusSeconds(random.nextLong(days * 86_400L));
+            String id = String.format("bench-%08d", n);
+            return new Article(Article.SCHEMA, id, new SourceRef("folder", "bench", null), null, "Article " + n,
+                    null, null, null, published, published, String.join("\n\n", body), id);
+        }
+    }
+}
