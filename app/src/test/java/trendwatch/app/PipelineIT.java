@@ -3,6 +3,7 @@ package trendwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
@@ -28,6 +31,7 @@ import trendwatch.model.Json;
 import trendwatch.model.Topics;
 import trendwatch.model.TrendCount;
 import trendwatch.model.testing.KafkaTestCluster;
+import trendwatch.publish.PublishTopology;
 
 /** The whole pipeline in one process against a real broker, driven and read as a user would. */
 class PipelineIT {
@@ -63,6 +67,13 @@ class PipelineIT {
                     "kafka_stream_thread");
         }
         assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(1);
+        try (Admin admin = Admin.create(kafka.connection().properties())) {
+            // the articles table restores from trend.articles.labeled, not from a second copy of it
+            assertThat(admin.listTopics().names().get()).contains("trendwatch-publish-hour-counts-changelog")
+                    .doesNotContain("trendwatch-publish-" + PublishTopology.ARTICLES_STORE + "-changelog");
+        }
+        // a new machine: no local state, everything restored from the topics
+        deleteRecursively(dataDir.resolve("streams"));
 
         try (Pipeline restarted = start()) {
             Map<String, TrendCount> after = awaitCounts(restarted, counts -> counts.keySet().containsAll(SIX));
@@ -157,5 +168,13 @@ class PipelineIT {
     private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
         Header header = record.headers().lastHeader(key);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -3,10 +3,13 @@ package trendwatch.publish;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -35,6 +38,14 @@ public final class PublishTopology {
     public static final String ARTICLES_STORE = "labeled-articles";
     public static final String BURST_HISTORY_STORE = "burst-history";
 
+    /**
+     * The articles table restores from {@code trend.articles.labeled} itself, a compacted topic already, instead
+     * of writing every article a second time to a changelog topic of its own. The same value must be in the
+     * Streams settings the topology runs with.
+     */
+    public static final Map<String, Object> OPTIMIZATIONS =
+            Map.of(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+
     private PublishTopology() {
     }
 
@@ -57,7 +68,9 @@ public final class PublishTopology {
             changes = changes == null ? counted : changes.merge(counted, Named.as(granularity.id() + "-merge"));
         }
         detectBursts(builder, changes, config);
-        return builder.build();
+        Properties optimizations = new Properties();
+        optimizations.putAll(OPTIMIZATIONS);
+        return builder.build(optimizations);
     }
 
     private static KStream<String, CountChange> countBuckets(KTable<String, ArticleLabels> articles,
