@@ -56,7 +56,11 @@ class FaultToleranceIT {
     private static final Path WORK = Path.of("target", "fault-tests");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CONVERGE_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration OUTAGE = Duration.ofSeconds(60);
+    /**
+     * A minute and then some: longer than a producer's {@code max.block.ms} (60 s), so a transaction ingest commits
+     * just after the broker went away times out during the outage, and ingest must retry that commit.
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(70);
     private static final Duration FREEZE = Duration.ofSeconds(20);
 
     private final Map<String, StageProcess> stages = new LinkedHashMap<>();
