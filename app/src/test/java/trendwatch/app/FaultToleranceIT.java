@@ -115,8 +115,9 @@ class FaultToleranceIT {
         int last = feed.dropped();
         for (List<StageProcess> victims : rounds) {
             int from = last;
+            // slow restarts may use up the batch: then the kill hits the backlog still being classified
             Awaitility.await("more articles dropped").atMost(Duration.ofSeconds(30))
-                    .until(() -> feed.dropped() >= from + 8);
+                    .until(() -> feed.dropped() >= from + 8 || batch.isDone());
             last = feed.dropped();
             report("kill -9 %s after %d articles (feed %s)", names(victims), last,
                     batch.isDone() ? "finished, pipeline catching up" : "still dropping");
@@ -176,7 +177,8 @@ class FaultToleranceIT {
         frozen.freeze();
         Instant frozenAt = Instant.now();
         // the other instance takes over all partitions once the frozen one's session times out (10 s)
-        List<MemberDescription> takeover = Awaitility.await("classify-b owns every partition").atMost(FREEZE)
+        List<MemberDescription> takeover = Awaitility.await("classify-b owns every partition")
+                .atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> cluster.members(ClassifyTopology.APPLICATION_ID), members -> members.size() == 1
                         && partitions(members.get(0)) == 3);

@@ -31,14 +31,21 @@ final class StageProcess implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private final int port;
-    private Process process;
+    private volatile Process process;
     private int starts;
+    private boolean frozen;
 
     private StageProcess(String name, List<String> command, Path log, int port) {
         this.name = name;
         this.command = command;
         this.log = log;
         this.port = port;
+        // a test JVM that dies (a failsafe timeout, Ctrl-C) must not leave stages running
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+        }, name + "-reaper"));
     }
 
     /** Starts {@code stage} as {@code name}, with its own data directory under {@code work} and a free HTTP port. */
@@ -103,11 +110,13 @@ final class StageProcess implements AutoCloseable {
     /** {@code SIGSTOP}: the JVM stops dead, heartbeats included, as in a long GC pause or a suspended VM. */
     void freeze() throws IOException, InterruptedException {
         signal("STOP");
+        frozen = true;
         marker("frozen with SIGSTOP");
     }
 
     void thaw() throws IOException, InterruptedException {
         signal("CONT");
+        frozen = false;
         marker("thawed with SIGCONT");
     }
 
@@ -146,9 +155,13 @@ final class StageProcess implements AutoCloseable {
 
     /** Stops it as Ctrl-C would (SIGTERM, shutdown hook), then forcibly if it hangs. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws IOException, InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
+        }
+        if (frozen) {
+            // a stopped process cannot run its shutdown hook
+            signal("CONT");
         }
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
