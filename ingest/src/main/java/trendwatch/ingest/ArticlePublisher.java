@@ -3,6 +3,7 @@ package trendwatch.ingest;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -24,17 +25,26 @@ final class ArticlePublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
     private volatile boolean closed;
 
     ArticlePublisher(String bootstrapServers, String transactionalId) {
+        this(producer(bootstrapServers, transactionalId));
+    }
+
+    /** Takes a transactional producer whose transactions are not yet initialised. */
+    ArticlePublisher(Producer<String, byte[]> producer) {
+        this.producer = producer;
+        producer.initTransactions();
+    }
+
+    private static Producer<String, byte[]> producer(String bootstrapServers, String transactionalId) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, StreamsSettings.MAX_RECORD_BYTES);
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     void publish(Article article, SeenArticle seen) {
