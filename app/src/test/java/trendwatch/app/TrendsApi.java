@@ -17,13 +17,22 @@ final class TrendsApi {
     }
 
     static HttpResponse<String> get(Pipeline pipeline, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + pipeline.httpPort() + path)).build(),
+        return get(pipeline.httpPort(), path);
+    }
+
+    static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Labeled paragraphs per sector over all buckets of a granularity; empty while the API is not ready. */
     static Map<String, Long> paragraphsBySector(Pipeline pipeline, String granularity) throws Exception {
-        HttpResponse<String> response = get(pipeline, "/api/trends?granularity=" + granularity);
+        return paragraphsBySector(pipeline.httpPort(), granularity);
+    }
+
+    /** The same, from the publish instance (in this JVM or another) whose HTTP server listens on {@code port}. */
+    static Map<String, Long> paragraphsBySector(int port, String granularity) throws Exception {
+        HttpResponse<String> response = get(port, "/api/trends?granularity=" + granularity);
         Map<String, Long> counts = new TreeMap<>();
         if (response.statusCode() == 200) {
             Json.MAPPER.readTree(response.body()).forEach(c -> counts.merge(c.get("sector").asText(),

@@ -1,12 +1,18 @@
 package trendwatch.ingest;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import trendwatch.model.Article;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.SeenArticle;
@@ -19,46 +25,102 @@ import trendwatch.model.Topics;
  */
 final class ArticlePublisher implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer;
+    private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Producer<String, byte[]> producer;
+    private volatile boolean closed;
 
     ArticlePublisher(KafkaConnection kafka, String transactionalId) {
+        this(producer(kafka, transactionalId));
+    }
+
+    /** Takes a transactional producer whose transactions are not yet initialised. */
+    ArticlePublisher(Producer<String, byte[]> producer) {
+        this.producer = producer;
+        producer.initTransactions();
+    }
+
+    private static Producer<String, byte[]> producer(KafkaConnection kafka, String transactionalId) {
         Properties p = kafka.properties();
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, StreamsSettings.MAX_RECORD_BYTES);
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     void publish(Article article, SeenArticle seen) {
-        producer.beginTransaction();
-        try {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(),
-                    Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article)));
-            producer.send(new ProducerRecord<>(Topics.INGEST_SEEN.name(), article.id(),
-                    Topics.INGEST_SEEN.valueSerde().serializer().serialize(Topics.INGEST_SEEN.name(), seen)));
-            producer.commitTransaction();
-        } catch (KafkaException e) {
-            producer.abortTransaction();
-            throw e;
-        }
+        inTransaction(List.of(
+                new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(),
+                        Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article)),
+                seenRecord(article.id(), seen)));
     }
 
     /** Records ingest's memory of an article without republishing it (its source's fingerprint changed). */
     void remember(String articleId, SeenArticle seen) {
+        inTransaction(List.of(seenRecord(articleId, seen)));
+    }
+
+    /** Returns once the records are committed; throws once they are aborted (the caller may try again). */
+    private void inTransaction(List<ProducerRecord<String, byte[]>> records) {
         producer.beginTransaction();
         try {
-            producer.send(new ProducerRecord<>(Topics.INGEST_SEEN.name(), articleId,
-                    Topics.INGEST_SEEN.valueSerde().serializer().serialize(Topics.INGEST_SEEN.name(), seen)));
-            producer.commitTransaction();
+            records.forEach(producer::send);
         } catch (KafkaException e) {
-            producer.abortTransaction();
+            abort();
             throw e;
         }
+        commit();
+    }
+
+    /**
+     * A commit that timed out (Kafka unreachable for {@code max.block.ms}) may or may not have happened, and only
+     * retrying it tells. Aborting instead is refused by the producer ("the previous call to commitTransaction timed
+     * out and must be retried"), which left ingest unable to publish anything until restarted; and giving up would
+     * make the caller publish the article again, twice if the first commit did land.
+     */
+    private void commit() {
+        while (true) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (TimeoutException e) {
+                if (closed) {
+                    throw e;
+                }
+                LOG.warn("ingest: committing to Kafka timed out, retrying: {}", e.getMessage());
+            } catch (KafkaException e) {
+                abort();
+                throw e;
+            }
+        }
+    }
+
+    /** An abort that timed out must likewise be retried before the next transaction can begin. */
+    private void abort() {
+        while (true) {
+            try {
+                producer.abortTransaction();
+                return;
+            } catch (TimeoutException e) {
+                if (closed) {
+                    throw e;
+                }
+                LOG.warn("ingest: aborting a transaction timed out, retrying: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> seenRecord(String articleId, SeenArticle seen) {
+        return new ProducerRecord<>(Topics.INGEST_SEEN.name(), articleId,
+                Topics.INGEST_SEEN.valueSerde().serializer().serialize(Topics.INGEST_SEEN.name(), seen));
     }
 
     @Override
     public void close() {
-        producer.close();
+        closed = true;
+        // bounded: with the broker down an unbounded close would hold up the whole shutdown
+        producer.close(CLOSE_TIMEOUT);
     }
 }

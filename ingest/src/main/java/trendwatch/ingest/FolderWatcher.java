@@ -1,13 +1,15 @@
 package trendwatch.ingest;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Notices new and changed files in a folder by polling. A file is handed out only once its size and
@@ -38,9 +40,27 @@ final class FolderWatcher {
             return List.of();
         }
         Map<Path, Fingerprint> scan = new HashMap<>();
-        try (Stream<Path> files = Files.walk(dir, MAX_DEPTH)) {
-            files.filter(FolderWatcher::isCandidate).forEach(file -> fingerprint(file, scan));
-        }
+        Files.walkFileTree(dir, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (isCandidate(file)) {
+                    fingerprint(file, scan);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            /**
+             * An entry that vanished between the listing and now (a temporary file renamed into place) is skipped;
+             * {@code Files.walk} threw instead, which failed the whole scan of every folder.
+             */
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (file.equals(dir)) {
+                    throw e;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         List<Path> settled = scan.entrySet().stream()
                 .filter(e -> e.getValue().equals(lastScan.get(e.getKey())))
                 .filter(e -> !e.getValue().equals(handled.get(e.getKey())))

@@ -2,10 +2,14 @@ package trendwatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +41,33 @@ class FolderWatcherTest {
 
         assertThat(watcher.settledChanges()).isEmpty();
         assertThat(watcher.settledChanges()).containsExactly(file);
+    }
+
+    /** Writers that write a temporary file and rename it into place make entries vanish mid-listing. */
+    @Test
+    void shouldKeepScanningWhileFilesAreRenamedIntoPlace() throws Exception {
+        FolderWatcher watcher = new FolderWatcher(dir);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; writing.get(); i++) {
+                try {
+                    Path temp = Files.writeString(dir.resolve("article-" + i + ".md.tmp"), "text " + i);
+                    Files.move(temp, dir.resolve("article-" + i + ".md"), StandardCopyOption.ATOMIC_MOVE);
+                    Files.delete(dir.resolve("article-" + i + ".md"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        writer.start();
+        try {
+            for (int scan = 0; scan < 2_000; scan++) {
+                watcher.settledChanges();
+            }
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
     }
 
     @Test
