@@ -1,5 +1,6 @@
 package trendwatch.app;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +53,14 @@ public final class TopicSetup {
     }
 
     private static NewTopic newTopic(Topic<?, ?> topic, int partitions) {
-        String cleanup = topic.cleanup() == Topic.Cleanup.COMPACT ? TopicConfig.CLEANUP_POLICY_COMPACT
-                : TopicConfig.CLEANUP_POLICY_DELETE;
-        return new NewTopic(topic.name(), Optional.of(partitions), Optional.empty()).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, cleanup,
+        Map<String, String> configs = new HashMap<>(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(StreamsSettings.MAX_RECORD_BYTES)));
+        if (topic.cleanup() == Topic.Cleanup.COMPACT) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            // compaction only cleans closed segments: with the default 1 GiB ones, every old version would stay
+            configs.put(TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(StreamsSettings.COMPACTED_SEGMENT_BYTES));
+        }
+        return new NewTopic(topic.name(), Optional.of(partitions), Optional.empty()).configs(configs);
     }
 }

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trendwatch.model.KafkaConnection;
+import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 
 class EmbeddedKafkaIT {
@@ -32,7 +35,16 @@ class EmbeddedKafkaIT {
             assertThat(TopicSetup.ensure(KafkaConnection.of(kafka.bootstrapServers()), List.of("space"), 1)).isEmpty();
             assertThat(admin.describeTopics(List.of(Topics.COUNTS.name())).allTopicNames().get()
                     .get(Topics.COUNTS.name()).partitions()).hasSize(1);
+            assertThat(segmentBytes(admin, Topics.COUNTS.name())).isEqualTo(StreamsSettings.COMPACTED_SEGMENT_BYTES);
+            assertThat(segmentBytes(admin, Topics.ARTICLES_RAW.name())).isGreaterThan(
+                    StreamsSettings.COMPACTED_SEGMENT_BYTES);
         }
+    }
+
+    private static int segmentBytes(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return Integer.parseInt(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                .get(TopicConfig.SEGMENT_BYTES_CONFIG).value());
     }
 
     private static int freePort() throws Exception {

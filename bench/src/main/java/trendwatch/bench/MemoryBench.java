@@ -61,6 +61,7 @@ public final class MemoryBench {
     private static final int HTTP_PORT = 18080;
     private static final int KAFKA_PORT = 19092;
     private static final Duration CATCH_UP = Duration.ofMinutes(20);
+    private static final double MB = 1024.0 * 1024.0;
 
     private MemoryBench() {
     }
@@ -281,10 +282,12 @@ public final class MemoryBench {
         Map<String, Double> sizes = new TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
+            // the articles table restores from trend.articles.labeled itself: that topic is its changelog
+            sizes.put("labeled-articles", latestPerKeyBytes(consumer, Topics.ARTICLES_LABELED.name()) / MB);
             for (String topic : consumer.listTopics().keySet()) {
                 if (topic.startsWith("trendwatch-publish-") && topic.endsWith("-changelog")) {
                     String store = topic.substring("trendwatch-publish-".length(), topic.length() - "-changelog".length());
-                    sizes.put(store, latestPerKeyBytes(consumer, topic) / (1024.0 * 1024.0));
+                    sizes.put(store, latestPerKeyBytes(consumer, topic) / MB);
                 }
             }
         }

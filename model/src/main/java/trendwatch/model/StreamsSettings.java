@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -13,6 +14,12 @@ public final class StreamsSettings {
 
     /** The largest record the contract topics take (their {@code max.message.bytes}). */
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    /**
+     * Segment size of compacted topics (the contract's and Kafka Streams' changelogs). Compaction cleans closed
+     * segments only: with Kafka's default 1 GiB, a partition would keep every old version until it had written
+     * a gigabyte, so the disk would grow with the articles instead of with the keys.
+     */
+    public static final int COMPACTED_SEGMENT_BYTES = 64 * 1024 * 1024;
 
     private StreamsSettings() {
     }
@@ -36,6 +43,7 @@ public final class StreamsSettings {
         // articles may be up to 5 MiB of text; the contract topics accept records up to MAX_RECORD_BYTES
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+        p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), COMPACTED_SEGMENT_BYTES);
         return p;
     }
 }
