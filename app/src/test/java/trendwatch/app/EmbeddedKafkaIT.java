@@ -36,7 +36,7 @@ class EmbeddedKafkaIT {
             assertThat(admin.describeTopics(List.of(Topics.COUNTS.name())).allTopicNames().get()
                     .get(Topics.COUNTS.name()).partitions()).hasSize(1);
             assertThat(segmentBytes(admin, Topics.COUNTS.name())).isEqualTo(StreamsSettings.COMPACTED_SEGMENT_BYTES);
-            assertThat(segmentBytes(admin, Topics.ARTICLES_RAW.name())).isGreaterThan(
+            assertThat(segmentBytes(admin, Topics.PARAGRAPHS_LABELED.name())).isGreaterThan(
                     StreamsSettings.COMPACTED_SEGMENT_BYTES);
         }
     }
