@@ -1,8 +1,11 @@
 package trendwatch.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import trendwatch.model.Article;
+import trendwatch.model.Json;
 
 /**
  * The kinds of bad record the poison run mixes into the input, each as a raw record value. What the pipeline
@@ -28,13 +31,22 @@ enum Poison {
         return switch (this) {
             case INVALID_JSON -> json.substring(0, json.length() / 2).getBytes(StandardCharsets.UTF_8);
             case INVALID_UTF8 -> invalidUtf8(json);
-            case MISSING_FIELD -> json.replaceFirst("\"body\":\"(\\\\.|[^\"\\\\])*\"", "\"body\":null")
-                    .getBytes(StandardCharsets.UTF_8);
+            case MISSING_FIELD -> withoutBody(json);
             case HUGE_PARAGRAPH -> BenchArticles.bytes(new Article(ok.schema(), id, ok.source(), ok.url(), ok.title(),
                     null, ok.site(), ok.lang(), ok.publishedAt(), ok.fetchedAt(), oneParagraph(ok.body()), null));
             case FAR_FUTURE -> BenchArticles.bytes(new Article(ok.schema(), id, ok.source(), ok.url(), ok.title(),
                     null, ok.site(), ok.lang(), Instant.MAX, ok.fetchedAt(), ok.body(), null));
         };
+    }
+
+    private static byte[] withoutBody(String json) {
+        try {
+            ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(json);
+            tree.putNull("body");
+            return Json.MAPPER.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] invalidUtf8(String json) {
