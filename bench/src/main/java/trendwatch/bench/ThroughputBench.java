@@ -1,6 +1,7 @@
 package trendwatch.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,7 @@ public final class ThroughputBench {
     private final Duration timeout;
     private final Taxonomy taxonomy = Taxonomy.loadDefault();
     private final List<String> corpus;
+    private double passthroughCpuMs;
 
     private ThroughputBench(int records, int partitions, Map<String, String> overrides, Duration timeout)
             throws Exception {
@@ -176,6 +178,7 @@ public final class ThroughputBench {
                 .to(PASSTHROUGH_TOPIC, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         long end = kafka.endOffset(Topics.ARTICLES_RAW.name());
         String loadBefore = load();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(),
                 kafka.streamsSettings(PASSTHROUGH_APP, overrides))) {
@@ -188,9 +191,12 @@ public final class ThroughputBench {
                 Thread.sleep(20);
             }
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpuMs = (processCpuNanos() - cpu0) / 1e6;
             streams.close(Duration.ofSeconds(5));
-            System.out.printf(Locale.ROOT, "passthrough: %d records in %.2f s = %.0f records/s, %.1f MB/s"
-                    + " (load %s -> %s)%n", end, s, end / s, inputBytes / 1e6 / s, loadBefore, load());
+            System.out.printf(Locale.ROOT, "passthrough: %d records in %.2f s = %.0f records/s, %.1f MB/s;"
+                    + " process CPU %.2f ms per record (load %s -> %s)%n", end, s, end / s, inputBytes / 1e6 / s,
+                    cpuMs / end, loadBefore, load());
+            passthroughCpuMs = cpuMs / end;
             return end / s;
         }
     }
@@ -209,6 +215,7 @@ public final class ThroughputBench {
              StreamsStage publish = new StreamsStage("publish",
                      PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
                      kafka.streamsSettings(PublishTopology.APPLICATION_ID, overrides), meters)) {
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             classify.start();
             publish.start();
@@ -237,15 +244,26 @@ public final class ThroughputBench {
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpuMs = (processCpuNanos() - cpu0) / 1e6 / input.keys.size();
             double rate = input.keys.size() / s;
             System.out.printf(Locale.ROOT, "pipeline (%s): %d records (%d articles, %d paragraphs) in %.2f s ="
                             + " %.0f articles/s, %.0f paragraphs/s; classify had committed all input after %.2f s"
                             + " (load %s -> %s)%n", name, input.keys.size(),
                     input.keys.size() - input.deadLetters.size(), input.paragraphs, s, rate, input.paragraphs / s,
                     classifyDone == 0 ? s : (classifyDone - t0) / 1e9, loadBefore, load());
+            System.out.printf(Locale.ROOT, "pipeline (%s): process CPU %.2f ms per article (broker, both stages and"
+                    + " this harness's consumers)%s%n", name, cpuMs, passthroughCpuMs == 0 ? ""
+                    : String.format(Locale.ROOT, "; CPU-bound estimate of pipeline/passthrough on a quiet machine:"
+                    + " %.1f %%", 100 * passthroughCpuMs / cpuMs));
             boolean ok = dlq.report(name);
             return new Run(rate, ok);
         }
+    }
+
+    /** CPU time of this whole process: less sensitive than wall time to the other work on a shared machine. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static String load() {
