@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -158,13 +159,20 @@ public final class ThroughputBench {
 
     private static void preload(BenchKafka kafka, Input input) throws Exception {
         long t0 = System.nanoTime();
+        AtomicReference<Exception> failed = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = kafka.producer(256 * 1024, 20)) {
             for (int i = 0; i < input.keys.size(); i++) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), input.keys.get(i), input.values.get(i)));
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), input.keys.get(i), input.values.get(i)),
+                        (metadata, error) -> failed.compareAndSet(null, error));
             }
             producer.flush();
         }
         double s = (System.nanoTime() - t0) / 1e9;
+        long end = kafka.endOffset(Topics.ARTICLES_RAW.name());
+        if (failed.get() != null || end != input.keys.size()) {
+            throw new IllegalStateException("preload wrote " + end + " of " + input.keys.size() + " records in "
+                    + Math.round(s) + " s; first error: " + failed.get(), failed.get());
+        }
         System.out.printf(Locale.ROOT, "preloaded %d records, %.1f MB (%d bad) in %.1f s; %d paragraphs expected,"
                         + " %d dead letters expected%n", input.keys.size(), input.bytes / 1e6, input.deadLetters.size(), s,
                 input.paragraphs, input.deadLetters.size());
