@@ -55,7 +55,8 @@ import trendwatch.publish.PublishTopology;
  * every bad record reaches the dead-letter topic with its origin headers.
  *
  * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.ThroughputBench N [--poison F] [--partitions P]
- *     [--set streams.key=value]... [--no-passthrough] [--timeout SECONDS]</pre>
+ *     [--days D] [--set streams.key=value]... [--no-passthrough] [--timeout SECONDS]</pre>
+ * {@code --days D}: articles are published over the last D days (default 30, a backfill; 1 is live news).
  * Run from the project root (the corpus is read from {@code seeds/} and the evaluation sets).
  */
 public final class ThroughputBench {
@@ -65,16 +66,18 @@ public final class ThroughputBench {
 
     private final int records;
     private final int partitions;
+    private final int days;
     private final Map<String, String> overrides;
     private final Duration timeout;
     private final Taxonomy taxonomy = Taxonomy.loadDefault();
     private final List<String> corpus;
     private double passthroughCpuMs;
 
-    private ThroughputBench(int records, int partitions, Map<String, String> overrides, Duration timeout)
+    private ThroughputBench(int records, int partitions, int days, Map<String, String> overrides, Duration timeout)
             throws Exception {
         this.records = records;
         this.partitions = partitions;
+        this.days = days;
         this.overrides = overrides;
         this.timeout = timeout;
         this.corpus = Corpus.paragraphs(Path.of(""));
@@ -84,6 +87,7 @@ public final class ThroughputBench {
         int n = Integer.parseInt(args[0]);
         double poison = 0;
         int partitions = 3;
+        int days = 30;
         boolean passthrough = true;
         long timeoutSeconds = 600;
         Map<String, String> overrides = new LinkedHashMap<>();
@@ -91,6 +95,7 @@ public final class ThroughputBench {
             switch (args[i]) {
                 case "--poison" -> poison = Double.parseDouble(args[++i]);
                 case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+                case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--no-passthrough" -> passthrough = false;
                 case "--timeout" -> timeoutSeconds = Long.parseLong(args[++i]);
                 case "--set" -> {
@@ -100,9 +105,9 @@ public final class ThroughputBench {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        ThroughputBench bench = new ThroughputBench(n, partitions, overrides, Duration.ofSeconds(timeoutSeconds));
-        System.out.printf(Locale.ROOT, "ThroughputBench N=%d partitions=%d overrides=%s cores=%d heap=%d MB load=%s%n",
-                n, partitions, overrides, Runtime.getRuntime().availableProcessors(),
+        ThroughputBench bench = new ThroughputBench(n, partitions, days, overrides, Duration.ofSeconds(timeoutSeconds));
+        System.out.printf(Locale.ROOT, "ThroughputBench N=%d partitions=%d days=%d overrides=%s cores=%d heap=%d MB"
+                + " load=%s%n", n, partitions, days, overrides, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, load());
         boolean ok;
         if (poison > 0) {
@@ -140,8 +145,9 @@ public final class ThroughputBench {
         int every = poison > 0 ? (int) Math.round(1 / poison) : Integer.MAX_VALUE;
         Input input = new Input();
         for (int i = 0; i < records; i++) {
-            // published over the last 30 days: hundreds of hour buckets, tens of day buckets, a few weeks
-            Instant published = now.minusSeconds(times.nextInt(30 * 24 * 3600));
+            // published over the last D days: D=30 (default) is a backfill, hundreds of hour buckets; D=1 is live
+            // news, where Streams' record cache merges many updates of the same bucket within a commit interval
+            Instant published = now.minusSeconds(times.nextInt(days * 24 * 3600));
             String key;
             byte[] value;
             if (i % every == every / 2) {
