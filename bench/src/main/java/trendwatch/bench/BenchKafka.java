@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,10 @@ final class BenchKafka implements AutoCloseable {
 
     /** A producer like ingest's (acks=all, idempotent, records up to the contract's limit), batching for a bulk load. */
     KafkaProducer<String, byte[]> producer(int batchBytes, int lingerMs) {
+        return producer(batchBytes, lingerMs, Duration.ofMinutes(2));
+    }
+
+    KafkaProducer<String, byte[]> producer(int batchBytes, int lingerMs, Duration deliveryTimeout) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -87,6 +92,8 @@ final class BenchKafka implements AutoCloseable {
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes);
         p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, deliveryTimeout.toMillis() - lingerMs - 1));
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
