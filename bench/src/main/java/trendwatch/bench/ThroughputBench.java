@@ -124,16 +124,30 @@ public final class ThroughputBench {
 
     private Run run(double poison, boolean withPassthrough) throws Exception {
         Input input = input(poison);
-        try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
-            preload(kafka, input);
-            double passthrough = withPassthrough ? passthrough(kafka, input.bytes) : 0;
-            Run run = pipeline(kafka, input, poison > 0 ? "poisoned" : "clean");
-            if (passthrough > 0) {
-                System.out.printf(Locale.ROOT, "pipeline/passthrough: %.1f %% (target >= 50 %%)%n",
-                        100 * run.recordsPerSecond() / passthrough);
+        for (int attempt = 1; ; attempt++) {
+            try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
+                try {
+                    preload(kafka, input);
+                } catch (PreloadStuck e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    System.out.printf(Locale.ROOT, "%s; again on a fresh broker%n", e.getMessage());
+                    continue;
+                }
+                return measure(kafka, input, poison, withPassthrough);
             }
-            return run;
         }
+    }
+
+    private Run measure(BenchKafka kafka, Input input, double poison, boolean withPassthrough) throws Exception {
+        double passthrough = withPassthrough ? passthrough(kafka, input.bytes) : 0;
+        Run run = pipeline(kafka, input, poison > 0 ? "poisoned" : "clean");
+        if (passthrough > 0) {
+            System.out.printf(Locale.ROOT, "pipeline/passthrough: %.1f %% (target >= 50 %%)%n",
+                    100 * run.recordsPerSecond() / passthrough);
+        }
+        return run;
     }
 
     /** The input records in order: articles, with every (1/F)-th one replaced by the next kind of poison. */
@@ -178,7 +192,7 @@ public final class ThroughputBench {
         double s = (System.nanoTime() - t0) / 1e9;
         long end = kafka.endOffset(Topics.ARTICLES_RAW.name());
         if (failed.get() != null || end != input.keys.size()) {
-            throw new IllegalStateException("preload wrote " + end + " of " + input.keys.size() + " records in "
+            throw new PreloadStuck("preload wrote " + end + " of " + input.keys.size() + " records in "
                     + Math.round(s) + " s; first error: " + failed.get(), failed.get());
         }
         System.out.printf(Locale.ROOT, "preloaded %d records, %.1f MB (%d bad) in %.1f s; %d paragraphs expected,"
@@ -292,6 +306,19 @@ public final class ThroughputBench {
     }
 
     private record Run(double recordsPerSecond, boolean ok) {
+    }
+
+    /**
+     * About one preload in four on the shared 2-core machine, one partition's last batch was appended (the broker's
+     * producer state had its sequence numbers) but its high watermark stayed below it, so the acks=all request was
+     * never answered. Not understood yet (see the report); the run is repeated on a fresh broker.
+     */
+    private static final class PreloadStuck extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        PreloadStuck(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The records to preload and what the pipeline must make of them. */
