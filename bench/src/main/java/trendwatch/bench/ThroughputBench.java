@@ -51,8 +51,8 @@ import trendwatch.publish.PublishTopology;
  *       (counts only grow here, so they are equal only once the last count is committed) and every record that
  *       must be a dead letter is on {@code trend.dlq}.</li>
  * </ol>
- * With {@code --poison F} it runs twice on fresh brokers, clean and with a fraction F of bad records, and checks
- * every bad record reaches the dead-letter topic with its origin headers.
+ * With {@code --poison F} it runs three times on fresh brokers, clean, with a fraction F of bad records, clean again,
+ * and checks every bad record reaches the dead-letter topic with its origin headers and the original bytes.
  *
  * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.ThroughputBench N [--poison F] [--partitions P]
  *     [--days D] [--set streams.key=value]... [--no-passthrough] [--timeout SECONDS]</pre>
@@ -111,11 +111,15 @@ public final class ThroughputBench {
                 Runtime.getRuntime().maxMemory() >> 20, load());
         boolean ok;
         if (poison > 0) {
+            // clean, poisoned, clean again: the later runs in one JVM are faster (JIT), so the poisoned run is
+            // compared with the mean of the two clean runs around it
             Run clean = bench.run(0, passthrough);
             Run poisoned = bench.run(poison, false);
-            System.out.printf(Locale.ROOT, "poisoned/clean: %.1f %% of the clean rate (target >= 90 %%)%n",
-                    100 * poisoned.recordsPerSecond() / clean.recordsPerSecond());
-            ok = clean.ok && poisoned.ok;
+            Run cleanAgain = bench.run(0, false);
+            double cleanRate = (clean.recordsPerSecond() + cleanAgain.recordsPerSecond()) / 2;
+            System.out.printf(Locale.ROOT, "poisoned/clean: %.1f %% of the mean clean rate %.0f articles/s"
+                    + " (target >= 90 %%)%n", 100 * poisoned.recordsPerSecond() / cleanRate, cleanRate);
+            ok = clean.ok && poisoned.ok && cleanAgain.ok;
         } else {
             ok = bench.run(0, passthrough).ok;
         }
