@@ -52,7 +52,6 @@ public final class Stages {
         Properties settings = StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID, kafka,
                 stateDir(options));
         settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
-        settings.putAll(PublishTopology.OPTIMIZATIONS);
         return new StreamsStage("publish", PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
                 settings, meters);
     }

@@ -120,6 +120,20 @@ class ClassifyTopologyTest {
     }
 
     @Test
+    void shouldSendAnArticlePublishedOutsideTheYears1To9999ToTheDeadLetterTopic() {
+        Article farFuture = new Article(Article.SCHEMA, "a5", new SourceRef("folder", "inbox", null), null, "t", null,
+                null, "zh", Instant.MAX, PUBLISHED, SPACE, "h");
+        pipe(farFuture);
+        pipe(article("a6", SPACE));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("a5");
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("outside the years 1 to 9999");
+        assertThat(articles.readKeyValue().key).isEqualTo("a6");
+        assertThat(articles.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldWithdrawAnArticlesContributionWhenItsRawRecordIsDeleted() {
         pipe(article("a4", SPACE));
         articles.readRecord();

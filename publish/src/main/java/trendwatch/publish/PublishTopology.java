@@ -3,13 +3,11 @@ package trendwatch.publish;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -22,6 +20,7 @@ import org.apache.kafka.streams.state.Stores;
 import trendwatch.model.ArticleLabels;
 import trendwatch.model.Granularity;
 import trendwatch.model.JsonSerde;
+import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 import trendwatch.model.TrendCount;
 
@@ -38,13 +37,6 @@ public final class PublishTopology {
     public static final String ARTICLES_STORE = "labeled-articles";
     public static final String BURST_HISTORY_STORE = "burst-history";
 
-    /**
-     * The articles table restores from {@code trend.articles.labeled} itself, a compacted topic already, instead
-     * of writing every article a second time to a changelog topic of its own. The same value must be in the
-     * Streams settings the topology runs with.
-     */
-    public static final Map<String, Object> OPTIMIZATIONS =
-            Map.of(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
 
     private PublishTopology() {
     }
@@ -69,7 +61,7 @@ public final class PublishTopology {
         }
         detectBursts(builder, changes, config);
         Properties optimizations = new Properties();
-        optimizations.putAll(OPTIMIZATIONS);
+        optimizations.putAll(StreamsSettings.OPTIMIZATIONS);
         return builder.build(optimizations);
     }
 

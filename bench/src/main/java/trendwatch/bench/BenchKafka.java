@@ -1,0 +1,148 @@
+package trendwatch.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import trendwatch.app.EmbeddedKafka;
+import trendwatch.app.TopicSetup;
+import trendwatch.model.KafkaConnection;
+import trendwatch.model.StreamsSettings;
+
+/**
+ * A throw-away single-node broker for one benchmark run: free ports, a temp directory deleted on close, the
+ * contract's topics created exactly as the app creates them. The only places that pass the bootstrap string to
+ * product code ({@link TopicSetup#ensure}, {@link StreamsSettings#exactlyOnce}) are here.
+ */
+final class BenchKafka implements AutoCloseable {
+
+    private final Path dir;
+    private final EmbeddedKafka kafka;
+    private final Admin admin;
+    private final int partitions;
+
+    private BenchKafka(Path dir, EmbeddedKafka kafka, int partitions) {
+        this.dir = dir;
+        this.kafka = kafka;
+        this.partitions = partitions;
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        this.admin = Admin.create(p);
+    }
+
+    static BenchKafka start(int partitions, List<String> sectorIds) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("trendwatch-bench");
+        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), freePort(), freePort());
+        TopicSetup.ensure(KafkaConnection.of(kafka.bootstrapServers()), sectorIds, partitions);
+        return new BenchKafka(dir, kafka, partitions);
+    }
+
+    String bootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The app's Streams settings for {@code applicationId}, with the benchmark's overrides on top. */
+    Properties streamsSettings(String applicationId, Map<String, String> overrides) {
+        Properties p = StreamsSettings.exactlyOnce(applicationId, KafkaConnection.of(kafka.bootstrapServers()),
+                dir.resolve("streams"));
+        p.putAll(overrides);
+        return p;
+    }
+
+    /** An extra (non-contract) topic shaped like the contract's: same partitions, same record size limit. */
+    void createTopic(String name) throws InterruptedException, ExecutionException, TimeoutException {
+        admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(StreamsSettings.MAX_RECORD_BYTES)))))
+                .all().get(60, TimeUnit.SECONDS);
+    }
+
+    /** A producer like ingest's (acks=all, idempotent, records up to the contract's limit), batching for a bulk load. */
+    KafkaProducer<String, byte[]> producer(int batchBytes, int lingerMs) {
+        return producer(batchBytes, lingerMs, Duration.ofMinutes(2));
+    }
+
+    KafkaProducer<String, byte[]> producer(int batchBytes, int lingerMs, Duration deliveryTimeout) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, StreamsSettings.MAX_RECORD_BYTES);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, deliveryTimeout.toMillis() - lingerMs - 1));
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A read_committed consumer assigned to every partition of {@code topic}, from the beginning. */
+    KafkaConsumer<String, byte[]> readCommitted(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, StreamsSettings.MAX_RECORD_BYTES);
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, StreamsSettings.MAX_RECORD_BYTES);
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> all = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(all);
+        consumer.seekToBeginning(all);
+        return consumer;
+    }
+
+    /** The sum of the end offsets of {@code topic}'s partitions. */
+    long endOffset(String topic) throws InterruptedException, ExecutionException {
+        var request = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .collect(java.util.stream.Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
+                        p -> OffsetSpec.latest()));
+        return admin.listOffsets(request).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    }
+
+    /** The sum of the offsets group {@code groupId} has committed on {@code topic}. */
+    long committed(String groupId, String topic) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetAndMetadata> offsets =
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    @Override
+    public void close() throws IOException {
+        admin.close();
+        kafka.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

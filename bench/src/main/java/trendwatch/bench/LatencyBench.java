@@ -1,0 +1,242 @@
+package trendwatch.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsConfig;
+import trendwatch.app.StreamsStage;
+import trendwatch.classify.ArticleClassifier;
+import trendwatch.classify.ClassifiedArticle;
+import trendwatch.classify.ClassifyConfig;
+import trendwatch.classify.ClassifyTopology;
+import trendwatch.model.Article;
+import trendwatch.model.Granularity;
+import trendwatch.model.Topics;
+import trendwatch.model.TrendCount;
+import trendwatch.model.taxonomy.Taxonomy;
+import trendwatch.publish.PublishConfig;
+import trendwatch.publish.PublishTopology;
+
+/**
+ * End-to-end latency at a fixed rate: ~3 KB articles produced to {@code trend.articles.raw} on a fixed schedule
+ * by the real classify and publish, measured from each article's <em>intended</em> send time (so a stall of the
+ * producer or of the pipeline counts against every article it delays: no coordinated omission) until
+ * <ol type="a">
+ *   <li>all of the article's labeled paragraphs are visible to a read_committed consumer of
+ *       {@code trend.paragraphs.labeled} (matched by key = article id, counted against the offline split), and</li>
+ *   <li>its counts are visible on {@code trend.counts}: every article of the run is published in its own week
+ *       (article i at {@code BASE - i weeks}), so its hour, day and week buckets belong to it alone, and the
+ *       article is counted once every {@code sector|granularity|bucket} key it must produce has appeared with
+ *       articles &ge; 1 — an exact match, not an estimate.</li>
+ * </ol>
+ *
+ * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE [SECONDS=60] [--warmup S=10]
+ *     [--partitions P] [--set streams.key=value]...</pre>
+ * Use half the articles/s ThroughputBench measured. Run from the project root.
+ */
+public final class LatencyBench {
+
+    /** A Monday 00:30 UTC: article i's hour, day and week buckets all start at BASE_WEEK - i weeks. */
+    private static final Instant BASE = Instant.parse("2024-01-01T00:30:00Z");
+    private static final Instant BASE_WEEK = BASE.truncatedTo(ChronoUnit.HOURS);
+    private static final long WEEK_SECONDS = 7 * 24 * 3600;
+
+    private final int count;
+    private final int warmupCount;
+    private final long periodNanos;
+    private final int[] paragraphs;
+    private final List<Set<String>> countKeys;
+    private final Article[] articles;
+    private volatile long startNanos;
+
+    private LatencyBench(double rate, int seconds, int warmupSeconds, Taxonomy taxonomy) throws Exception {
+        this.count = (int) Math.round(rate * (seconds + warmupSeconds));
+        this.warmupCount = (int) Math.round(rate * warmupSeconds);
+        this.periodNanos = (long) (1e9 / rate);
+        if (count > 100_000) {
+            throw new IllegalArgumentException("at most 100,000 articles (one week each since the year 107)");
+        }
+        this.paragraphs = new int[count];
+        this.articles = new Article[count];
+        this.countKeys = new java.util.ArrayList<>(count);
+        BenchArticles source = new BenchArticles(Corpus.paragraphs(Path.of("")), 11);
+        ArticleClassifier classifier = new ArticleClassifier(taxonomy);
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            Instant published = BASE.minusSeconds(i * WEEK_SECONDS);
+            ClassifiedArticle classified;
+            do { // only articles with at least one sector have a count to wait for
+                articles[i] = source.article("lat-" + i, published, now);
+                classified = classifier.classify(articles[i]);
+            } while (classified.labels().sectors().isEmpty());
+            paragraphs[i] = classified.paragraphs().size();
+            Set<String> keys = new HashSet<>();
+            for (String sector : classified.labels().sectors().keySet()) {
+                for (Granularity g : Granularity.values()) {
+                    keys.add(TrendCount.key(sector, g, g.bucketStart(published)));
+                }
+            }
+            countKeys.add(keys);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        double rate = Double.parseDouble(args[0]);
+        int seconds = 60;
+        int warmup = 10;
+        int partitions = 3;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+                case "--set" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    overrides.put(kv[0], kv[1]);
+                }
+                default -> seconds = Integer.parseInt(args[i]);
+            }
+        }
+        Taxonomy taxonomy = Taxonomy.loadDefault();
+        LatencyBench bench = new LatencyBench(rate, seconds, warmup, taxonomy);
+        System.out.printf(Locale.ROOT, "LatencyBench rate=%.0f articles/s for %d s after %d s warm-up (%d articles),"
+                        + " partitions=%d overrides=%s load=%s%n", rate, seconds, warmup, bench.count, partitions,
+                overrides, ThroughputBench.load());
+        try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
+            bench.run(kafka, taxonomy, overrides);
+        }
+        System.exit(0);
+    }
+
+    private void run(BenchKafka kafka, Taxonomy taxonomy, Map<String, String> overrides) throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        var classifySettings = kafka.streamsSettings(ClassifyTopology.APPLICATION_ID, overrides);
+        try (StreamsStage classify = new StreamsStage("classify",
+                ClassifyTopology.build(new ClassifyConfig(taxonomy, meters)), classifySettings, meters);
+             StreamsStage publish = new StreamsStage("publish",
+                     PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
+                     kafka.streamsSettings(PublishTopology.APPLICATION_ID, overrides), meters);
+             KafkaProducer<String, byte[]> producer = kafka.producer(16 * 1024, 0)) {
+            classify.start();
+            publish.start();
+            if (!classify.awaitRunning(Duration.ofSeconds(60)) || !publish.awaitRunning(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("stages did not start");
+            }
+            Watcher labeled = new Watcher(kafka.readCommitted(Topics.PARAGRAPHS_LABELED.name()), this::paragraphSeen);
+            Watcher counted = new Watcher(kafka.readCommitted(Topics.COUNTS.name()), this::countSeen);
+            labeled.start();
+            counted.start();
+            String loadBefore = ThroughputBench.load();
+            startNanos = System.nanoTime() + 100_000_000L;
+            long maxLateNanos = 0;
+            for (int i = 0; i < count; i++) {
+                long intended = startNanos + i * periodNanos;
+                while (System.nanoTime() < intended) {
+                    LockSupport.parkNanos(intended - System.nanoTime());
+                }
+                maxLateNanos = Math.max(maxLateNanos, System.nanoTime() - intended);
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), articles[i].id(),
+                        BenchArticles.bytes(articles[i])));
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while ((labeled.done < count || counted.done < count) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            labeled.finish();
+            counted.finish();
+            String commit = classifySettings.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100 (EOS default)");
+            System.out.printf(Locale.ROOT, "producer fell behind its schedule by at most %.1f ms; load %s -> %s;"
+                    + " commit.interval.ms=%s, target p99 <= commit interval + 300 ms%n", maxLateNanos / 1e6,
+                    loadBefore, ThroughputBench.load(), commit);
+            print("(a) produce -> all labeled paragraphs visible", labeled);
+            print("(b) produce -> its counts visible on trend.counts", counted);
+        }
+    }
+
+    private void print(String what, Watcher watcher) {
+        Histogram h = watcher.histogram;
+        System.out.printf(Locale.ROOT, "%s: n=%d (after warm-up) p50=%.0f ms p99=%.0f ms p99.9=%.0f ms max=%.0f ms;"
+                        + " %d of %d articles never seen%n", what, h.getTotalCount(), h.getValueAtPercentile(50) / 1e3,
+                h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
+                count - watcher.done, count);
+    }
+
+    /** True when the record completes article i's labeled paragraphs. */
+    private int paragraphSeen(ConsumerRecord<String, byte[]> r, int[] seen) {
+        int i = Integer.parseInt(r.key().substring("lat-".length()));
+        return ++seen[i] == paragraphs[i] ? i : -1;
+    }
+
+    private int countSeen(ConsumerRecord<String, byte[]> r, int[] seen) {
+        TrendCount c = Topics.COUNTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        if (c == null || c.articles() < 1) {
+            return -1;
+        }
+        int i = (int) ((BASE_WEEK.getEpochSecond() - c.bucketStart().getEpochSecond()) / WEEK_SECONDS);
+        if (i < 0 || i >= count || !countKeys.get(i).contains(r.key()) || !watchedKeys.add(r.key())) {
+            return -1;
+        }
+        return ++seen[i] == countKeys.get(i).size() ? i : -1;
+    }
+
+    private final Set<String> watchedKeys = new HashSet<>();
+
+    /** A function of a record and per-article progress: the article index it completes, or -1. */
+    private interface Completion {
+        int apply(ConsumerRecord<String, byte[]> record, int[] seen);
+    }
+
+    /** A consumer thread that records, per article, the latency from its intended send time to completion. */
+    private final class Watcher extends Thread {
+        final Histogram histogram = new Histogram(3_600_000_000L, 3);
+        final KafkaConsumer<String, byte[]> consumer;
+        final Completion completion;
+        final int[] seen = new int[count];
+        volatile int done;
+        volatile boolean running = true;
+
+        Watcher(KafkaConsumer<String, byte[]> consumer, Completion completion) {
+            this.consumer = consumer;
+            this.completion = completion;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try (consumer) {
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(5))) {
+                        int i = completion.apply(r, seen);
+                        if (i >= 0) {
+                            long micros = (System.nanoTime() - (startNanos + i * periodNanos)) / 1000;
+                            if (i >= warmupCount) {
+                                histogram.recordValue(Math.max(0, micros));
+                            }
+                            done++;
+                        }
+                    }
+                }
+            }
+        }
+
+        void finish() throws InterruptedException {
+            running = false;
+            join(10_000);
+        }
+    }
+}

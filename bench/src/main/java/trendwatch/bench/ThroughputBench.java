@@ -1,0 +1,399 @@
+package trendwatch.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import trendwatch.app.StreamsStage;
+import trendwatch.classify.ArticleClassifier;
+import trendwatch.classify.ClassifyConfig;
+import trendwatch.classify.ClassifyTopology;
+import trendwatch.model.DeadLetters;
+import trendwatch.model.Topics;
+import trendwatch.model.taxonomy.Taxonomy;
+import trendwatch.publish.PublishConfig;
+import trendwatch.publish.PublishTopology;
+
+/**
+ * End-to-end throughput of classify + publish against the machine's limit. In one run: an embedded broker,
+ * the contract's topics, N preloaded ~3 KB articles on {@code trend.articles.raw}; then
+ * <ol>
+ *   <li>a passthrough Streams app with the same settings copies the raw topic unchanged (the limit), timed from
+ *       {@code start()} until its committed offsets cover the input (under EOS that commit is atomic with its
+ *       output);</li>
+ *   <li>the real classify and publish topologies, timed from {@code start()} until the per-sector totals read
+ *       with read_committed from {@code trend.counts} equal the totals the product's own classifier gives offline
+ *       (counts only grow here, so they are equal only once the last count is committed) and every record that
+ *       must be a dead letter is on {@code trend.dlq}.</li>
+ * </ol>
+ * With {@code --poison F} it runs three times on fresh brokers, clean, with a fraction F of bad records, clean again,
+ * and checks every bad record reaches the dead-letter topic with its origin headers and the original bytes.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.ThroughputBench N [--poison F] [--partitions P]
+ *     [--days D] [--set streams.key=value]... [--no-passthrough] [--timeout SECONDS]</pre>
+ * {@code --days D}: articles are published over the last D days (default 30, a backfill; 1 is live news).
+ * Run from the project root (the corpus is read from {@code seeds/} and the evaluation sets).
+ */
+public final class ThroughputBench {
+
+    private static final String PASSTHROUGH_TOPIC = "bench.passthrough";
+    private static final String PASSTHROUGH_APP = "bench-passthrough";
+
+    private final int records;
+    private final int partitions;
+    private final int days;
+    private final Map<String, String> overrides;
+    private final Duration timeout;
+    private final Taxonomy taxonomy = Taxonomy.loadDefault();
+    private final List<String> corpus;
+    private double passthroughCpuMs;
+
+    private ThroughputBench(int records, int partitions, int days, Map<String, String> overrides, Duration timeout)
+            throws Exception {
+        this.records = records;
+        this.partitions = partitions;
+        this.days = days;
+        this.overrides = overrides;
+        this.timeout = timeout;
+        this.corpus = Corpus.paragraphs(Path.of(""));
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        double poison = 0;
+        int partitions = 3;
+        int days = 30;
+        boolean passthrough = true;
+        long timeoutSeconds = 600;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--poison" -> poison = Double.parseDouble(args[++i]);
+                case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+                case "--days" -> days = Integer.parseInt(args[++i]);
+                case "--no-passthrough" -> passthrough = false;
+                case "--timeout" -> timeoutSeconds = Long.parseLong(args[++i]);
+                case "--set" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    overrides.put(kv[0], kv[1]);
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        ThroughputBench bench = new ThroughputBench(n, partitions, days, overrides, Duration.ofSeconds(timeoutSeconds));
+        System.out.printf(Locale.ROOT, "ThroughputBench N=%d partitions=%d days=%d overrides=%s cores=%d heap=%d MB"
+                + " load=%s%n", n, partitions, days, overrides, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, load());
+        boolean ok;
+        if (poison > 0) {
+            // clean, poisoned, clean again: the later runs in one JVM are faster (JIT), so the poisoned run is
+            // compared with the mean of the two clean runs around it
+            Run clean = bench.run(0, passthrough);
+            Run poisoned = bench.run(poison, false);
+            Run cleanAgain = bench.run(0, false);
+            double cleanRate = (clean.recordsPerSecond() + cleanAgain.recordsPerSecond()) / 2;
+            System.out.printf(Locale.ROOT, "poisoned/clean: %.1f %% of the mean clean rate %.0f articles/s"
+                    + " (target >= 90 %%)%n", 100 * poisoned.recordsPerSecond() / cleanRate, cleanRate);
+            ok = clean.ok && poisoned.ok && cleanAgain.ok;
+        } else {
+            ok = bench.run(0, passthrough).ok;
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    private Run run(double poison, boolean withPassthrough) throws Exception {
+        Input input = input(poison);
+        for (int attempt = 1; ; attempt++) {
+            try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
+                try {
+                    preload(kafka, input);
+                } catch (PreloadStuck e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    System.out.printf(Locale.ROOT, "%s; again on a fresh broker%n", e.getMessage());
+                    continue;
+                }
+                return measure(kafka, input, poison, withPassthrough);
+            }
+        }
+    }
+
+    private Run measure(BenchKafka kafka, Input input, double poison, boolean withPassthrough) throws Exception {
+        double passthrough = withPassthrough ? passthrough(kafka, input.bytes) : 0;
+        Run run = pipeline(kafka, input, poison > 0 ? "poisoned" : "clean");
+        if (passthrough > 0) {
+            System.out.printf(Locale.ROOT, "pipeline/passthrough: %.1f %% (target >= 50 %%)%n",
+                    100 * run.recordsPerSecond() / passthrough);
+        }
+        return run;
+    }
+
+    /** The input records in order: articles, with every (1/F)-th one replaced by the next kind of poison. */
+    private Input input(double poison) {
+        BenchArticles articles = new BenchArticles(corpus, 42);
+        ArticleClassifier classifier = new ArticleClassifier(taxonomy);
+        Random times = new Random(7);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        int every = poison > 0 ? (int) Math.round(1 / poison) : Integer.MAX_VALUE;
+        Input input = new Input();
+        for (int i = 0; i < records; i++) {
+            // published over the last D days: D=30 (default) is a backfill, hundreds of hour buckets; D=1 is live
+            // news, where Streams' record cache merges many updates of the same bucket within a commit interval
+            Instant published = now.minusSeconds(times.nextInt(days * 24 * 3600));
+            String key;
+            byte[] value;
+            if (i % every == every / 2) {
+                Poison kind = Poison.values()[(i / every) % Poison.values().length];
+                key = "poison-" + kind + "-" + i;
+                value = kind.value(key, articles, now);
+            } else {
+                key = "bench-" + i;
+                value = BenchArticles.bytes(articles.article(key, published, now));
+            }
+            input.add(key, value, Expectation.of(value, classifier));
+        }
+        return input;
+    }
+
+    private static void preload(BenchKafka kafka, Input input) throws Exception {
+        long t0 = System.nanoTime();
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        // about one preload in four on this machine, one partition's last batch is appended but never acknowledged
+        // (its high watermark stays below it) and expires: fail after 30 s rather than the default 120 s
+        try (KafkaProducer<String, byte[]> producer = kafka.producer(256 * 1024, 20, Duration.ofSeconds(30))) {
+            for (int i = 0; i < input.keys.size(); i++) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), input.keys.get(i), input.values.get(i)),
+                        (metadata, error) -> failed.compareAndSet(null, error));
+            }
+            producer.flush();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        long end = kafka.endOffset(Topics.ARTICLES_RAW.name());
+        if (failed.get() != null || end != input.keys.size()) {
+            throw new PreloadStuck("preload wrote " + end + " of " + input.keys.size() + " records in "
+                    + Math.round(s) + " s; first error: " + failed.get(), failed.get());
+        }
+        System.out.printf(Locale.ROOT, "preloaded %d records, %.1f MB (%d bad) in %.1f s; %d paragraphs expected,"
+                        + " %d dead letters expected%n", input.keys.size(), input.bytes / 1e6, input.deadLetters.size(), s,
+                input.paragraphs, input.deadLetters.size());
+    }
+
+    /** The machine's limit: the same settings, the same input, records copied unchanged. */
+    private double passthrough(BenchKafka kafka, long inputBytes) throws Exception {
+        kafka.createTopic(PASSTHROUGH_TOPIC);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.ARTICLES_RAW.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(PASSTHROUGH_TOPIC, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        long end = kafka.endOffset(Topics.ARTICLES_RAW.name());
+        String loadBefore = load();
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(),
+                kafka.streamsSettings(PASSTHROUGH_APP, overrides))) {
+            streams.start();
+            long deadline = t0 + timeout.toNanos();
+            while (kafka.committed(PASSTHROUGH_APP, Topics.ARTICLES_RAW.name()) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("passthrough did not finish within " + timeout);
+                }
+                Thread.sleep(20);
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            double cpuMs = (processCpuNanos() - cpu0) / 1e6;
+            streams.close(Duration.ofSeconds(5));
+            System.out.printf(Locale.ROOT, "passthrough: %d records in %.2f s = %.0f records/s, %.1f MB/s;"
+                    + " process CPU %.2f ms per record (load %s -> %s)%n", end, s, end / s, inputBytes / 1e6 / s,
+                    cpuMs / end, loadBefore, load());
+            passthroughCpuMs = cpuMs / end;
+            return end / s;
+        }
+    }
+
+    private Run pipeline(BenchKafka kafka, Input input, String name) throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        long end = kafka.endOffset(Topics.ARTICLES_RAW.name());
+        Totals observed = new Totals();
+        DeadLetterCheck dlq = new DeadLetterCheck(input);
+        String loadBefore = load();
+        try (KafkaConsumer<String, byte[]> counts = kafka.readCommitted(Topics.COUNTS.name());
+             KafkaConsumer<String, byte[]> deadLetters = kafka.readCommitted(Topics.DLQ.name());
+             StreamsStage classify = new StreamsStage("classify",
+                     ClassifyTopology.build(new ClassifyConfig(taxonomy, meters)),
+                     kafka.streamsSettings(ClassifyTopology.APPLICATION_ID, overrides), meters);
+             StreamsStage publish = new StreamsStage("publish",
+                     PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
+                     kafka.streamsSettings(PublishTopology.APPLICATION_ID, overrides), meters)) {
+            long cpu0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            classify.start();
+            publish.start();
+            long deadline = t0 + timeout.toNanos();
+            long classifyDone = 0;
+            long nextCheck = 0;
+            while (!(observed.sameAs(input.expected) && dlq.count() >= input.deadLetters.size())) {
+                for (ConsumerRecord<String, byte[]> r : counts.poll(Duration.ofMillis(20))) {
+                    observed.update(r.key(), r.value() == null ? null
+                            : Topics.COUNTS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+                }
+                deadLetters.poll(Duration.ZERO).forEach(dlq::check);
+                long now = System.nanoTime();
+                if (classifyDone == 0 && now > nextCheck) {
+                    nextCheck = now + 100_000_000L;
+                    if (kafka.committed(ClassifyTopology.APPLICATION_ID, Topics.ARTICLES_RAW.name()) >= end) {
+                        classifyDone = now;
+                    }
+                }
+                if (now > deadline) {
+                    System.out.printf(Locale.ROOT, "%s: NOT DONE after %s; classify state %s, publish state %s%n"
+                                    + "  expected %s%n  observed %s%n  dead letters %d of %d%n", name, timeout,
+                            classify.state(), publish.state(), input.expected, observed, dlq.count(),
+                            input.deadLetters.size());
+                    return new Run(0, false);
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            double cpuMs = (processCpuNanos() - cpu0) / 1e6 / input.keys.size();
+            double rate = input.keys.size() / s;
+            System.out.printf(Locale.ROOT, "pipeline (%s): %d records (%d articles, %d paragraphs) in %.2f s ="
+                            + " %.0f articles/s, %.0f paragraphs/s; classify had committed all input after %.2f s"
+                            + " (load %s -> %s)%n", name, input.keys.size(),
+                    input.keys.size() - input.deadLetters.size(), input.paragraphs, s, rate, input.paragraphs / s,
+                    classifyDone == 0 ? s : (classifyDone - t0) / 1e9, loadBefore, load());
+            System.out.printf(Locale.ROOT, "pipeline (%s): process CPU %.2f ms per article (broker, both stages and"
+                    + " this harness's consumers)%s%n", name, cpuMs, passthroughCpuMs == 0 ? ""
+                    : String.format(Locale.ROOT, "; CPU-bound estimate of pipeline/passthrough on a quiet machine:"
+                    + " %.1f %%", 100 * passthroughCpuMs / cpuMs));
+            boolean ok = dlq.report(name);
+            return new Run(rate, ok);
+        }
+    }
+
+    /** CPU time of this whole process: less sensitive than wall time to the other work on a shared machine. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private record Run(double recordsPerSecond, boolean ok) {
+    }
+
+    /**
+     * About one preload in four on the shared 2-core machine, one partition's last batch was appended (the broker's
+     * producer state had its sequence numbers) but its high watermark stayed below it, so the acks=all request was
+     * never answered. Not understood yet (see the report); the run is repeated on a fresh broker.
+     */
+    private static final class PreloadStuck extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        PreloadStuck(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The records to preload and what the pipeline must make of them. */
+    private static final class Input {
+        final List<String> keys = new ArrayList<>();
+        final List<byte[]> values = new ArrayList<>();
+        final Map<String, byte[]> deadLetters = new HashMap<>();
+        final Totals expected = new Totals();
+        long paragraphs;
+        long bytes;
+
+        void add(String key, byte[] value, Expectation expectation) {
+            keys.add(key);
+            values.add(value);
+            bytes += value.length;
+            if (expectation.deadLetter()) {
+                deadLetters.put(key, value);
+            } else {
+                expected.add(expectation.labels());
+                paragraphs += expectation.paragraphs();
+            }
+        }
+    }
+
+    /** Every dead letter must be one of the bad records, unchanged, with the stage, reason and origin headers. */
+    private static final class DeadLetterCheck {
+        private static final List<String> HEADERS = List.of(DeadLetters.STAGE, DeadLetters.ERROR_CLASS,
+                DeadLetters.ERROR_MESSAGE, DeadLetters.SOURCE_TOPIC, DeadLetters.SOURCE_PARTITION,
+                DeadLetters.SOURCE_OFFSET);
+        private final Input input;
+        private final Map<Poison, Integer> byKind = new EnumMap<>(Poison.class);
+        private final List<String> problems = new ArrayList<>();
+        private int count;
+
+        DeadLetterCheck(Input input) {
+            this.input = input;
+        }
+
+        int count() {
+            return count;
+        }
+
+        void check(ConsumerRecord<String, byte[]> r) {
+            count++;
+            byte[] original = input.deadLetters.get(r.key());
+            if (original == null || !Arrays.equals(original, r.value())) {
+                problems.add(r.key() + ": not an expected dead letter, or its value changed");
+            }
+            for (String header : HEADERS) {
+                Header h = r.headers().lastHeader(header);
+                if (h == null || h.value().length == 0) {
+                    problems.add(r.key() + ": header " + header + " missing");
+                }
+            }
+            Header topic = r.headers().lastHeader(DeadLetters.SOURCE_TOPIC);
+            if (topic != null && !new String(topic.value(), StandardCharsets.UTF_8).equals(Topics.ARTICLES_RAW.name())) {
+                problems.add(r.key() + ": source topic " + new String(topic.value(), StandardCharsets.UTF_8));
+            }
+            if (r.key().startsWith("poison-")) {
+                byKind.merge(Poison.valueOf(r.key().split("-")[1]), 1, Integer::sum);
+            }
+        }
+
+        boolean report(String name) {
+            if (input.deadLetters.isEmpty() && count == 0) {
+                return true;
+            }
+            System.out.printf(Locale.ROOT, "%s: %d dead letters of %d expected, by kind %s%s%n", name, count,
+                    input.deadLetters.size(), byKind, problems.isEmpty() ? ", all with origin headers and the"
+                            + " original bytes" : "; PROBLEMS: " + problems);
+            return problems.isEmpty() && count == input.deadLetters.size();
+        }
+    }
+}

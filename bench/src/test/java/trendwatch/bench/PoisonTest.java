@@ -1,0 +1,33 @@
+package trendwatch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import trendwatch.classify.ArticleClassifier;
+import trendwatch.model.taxonomy.Taxonomy;
+
+/** The harness's own inputs, checked without Kafka: the benchmark runs are only as sound as these. */
+class PoisonTest {
+
+    private final ArticleClassifier classifier = new ArticleClassifier(Taxonomy.loadDefault());
+
+    @Test
+    void shouldMakeEveryPoisonButTheHugeParagraphADeadLetter() throws Exception {
+        BenchArticles articles = new BenchArticles(Corpus.paragraphs(Path.of("..")), 1);
+        for (Poison kind : Poison.values()) {
+            Expectation expectation = Expectation.of(kind.value("p", articles, Instant.now()), classifier);
+            assertThat(expectation.deadLetter()).as(kind.name()).isEqualTo(kind != Poison.HUGE_PARAGRAPH);
+        }
+    }
+
+    @Test
+    void shouldBuildArticlesOfAboutThreeKilobytes() throws Exception {
+        BenchArticles articles = new BenchArticles(Corpus.paragraphs(Path.of("..")), 1);
+        byte[] json = BenchArticles.bytes(articles.article("a", Instant.now(), Instant.now()));
+
+        assertThat(json.length).isBetween(2_600, 4_500);
+        assertThat(Expectation.of(json, classifier).paragraphs()).isGreaterThan(1);
+    }
+}
