@@ -18,7 +18,7 @@ enum Poison {
     INVALID_UTF8,
     /** A structurally valid article with a required field ({@code body}) null: the closest thing to a labeler throw. */
     MISSING_FIELD,
-    /** A valid article whose body is one 5 MB paragraph (the contract takes articles up to 5 MiB of text). */
+    /** An article whose body is one 5 MB paragraph: far beyond {@code Paragraphs.MAX_CHARS}, so a dead letter. */
     HUGE_PARAGRAPH,
     /** A valid article published in the year 1,000,000,000: Instant accepts it, but no week bucket can hold it. */
     FAR_FUTURE;

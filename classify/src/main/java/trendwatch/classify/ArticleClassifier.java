@@ -32,12 +32,23 @@ public final class ArticleClassifier {
 
     public ClassifiedArticle classify(Article article) {
         List<String> texts = Paragraphs.split(article.body());
+        requireReadable(article, texts);
         List<List<Label>> labels = context.apply(texts, texts.stream().map(labeler::label).toList());
         List<LabeledParagraph> paragraphs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             paragraphs.add(labeled(article, i, texts.get(i), labels.get(i)));
         }
         return new ClassifiedArticle(paragraphs, contribution(article, paragraphs));
+    }
+
+    private static void requireReadable(Article article, List<String> paragraphs) {
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (paragraphs.get(i).length() > Paragraphs.MAX_CHARS) {
+                throw new IllegalArgumentException("article " + article.id() + ": paragraph " + i + " has "
+                        + paragraphs.get(i).length() + " characters, more than the " + Paragraphs.MAX_CHARS
+                        + " a paragraph may have");
+            }
+        }
     }
 
     private LabeledParagraph labeled(Article article, int index, String text, List<Label> labels) {

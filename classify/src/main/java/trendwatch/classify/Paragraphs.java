@@ -7,6 +7,12 @@ import java.util.regex.Pattern;
 /** Splits an article body into paragraphs: the contract says paragraphs are separated by blank lines. */
 public final class Paragraphs {
 
+    /**
+     * The longest paragraph an article may have, in characters (about 30 printed pages). Longer is not prose but a
+     * dump (a log, a table, text with its line breaks lost): its labels would mean nothing, and every sector it
+     * matched would copy megabytes to its topic, so classify sends the article to the dead-letter topic instead.
+     */
+    public static final int MAX_CHARS = 100_000;
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
 
     private Paragraphs() {

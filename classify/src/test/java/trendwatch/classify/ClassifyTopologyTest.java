@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import trendwatch.model.Article;
 import trendwatch.model.ArticleLabels;
 import trendwatch.model.DeadLetters;
+import trendwatch.model.KafkaConnection;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.SourceRef;
-import trendwatch.model.KafkaConnection;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 import trendwatch.model.taxonomy.Taxonomy;
@@ -106,6 +106,19 @@ class ClassifyTopologyTest {
         assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
         assertThat(header(dead, DeadLetters.ERROR_CLASS)).contains("SerializationException");
         assertThat(articles.readKeyValue().key).isEqualTo("a2");
+    }
+
+    @Test
+    void shouldSendAnArticleWithAFiveMegabyteParagraphToTheDeadLetterTopic() {
+        String oneParagraph = "Solid-state batteries, again and again. ".repeat(5 * 1024 * 1024 / 40);
+        pipe(new Article(Article.SCHEMA, "huge", new SourceRef("folder", "inbox", null), null, "Huge", null, null,
+                "en", null, Instant.parse("2025-02-01T08:00:00Z"), oneParagraph, null));
+        pipe(article("a2", SPACE));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("huge");
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("paragraph 0 has 5242879 characters, more than the 100000");
+        assertThat(paragraphs.readKeyValuesToList()).extracting(kv -> kv.key).containsOnly("a2");
     }
 
     @Test
