@@ -156,6 +156,7 @@ public final class MemoryBench {
     /** Straight onto the raw topic, as ingest would write it. */
     private static final class DirectFeeder implements Feeder {
         private final KafkaProducer<String, byte[]> producer;
+        private final AtomicReference<String> failure = new AtomicReference<>();
 
         DirectFeeder() {
             Properties p = new Properties();
@@ -168,12 +169,20 @@ public final class MemoryBench {
         @Override
         public void send(Article article) {
             producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(),
-                    Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article)));
+                    Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article)),
+                    (metadata, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error.toString());
+                        }
+                    });
         }
 
         @Override
         public void flush() {
             producer.flush();
+            if (failure.get() != null) {
+                throw new IllegalStateException("an article was not written: " + failure.get());
+            }
         }
 
         @Override
