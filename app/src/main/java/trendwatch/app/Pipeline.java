@@ -197,7 +197,7 @@ public final class Pipeline implements AutoCloseable {
 
             @Override
             public String state() {
-                return ingest.healthy() ? "RUNNING" : "STOPPED";
+                return ingest.healthy() ? "RUNNING" : "FAILING";
             }
 
             @Override

@@ -17,6 +17,8 @@ public final class ArticleSink implements AutoCloseable {
 
     private final SeenArticles seen;
     private final ArticlePublisher publisher;
+    /** False from a failed publish until the next one succeeds: what ingest's health reports. */
+    private volatile boolean publishing = true;
 
     private ArticleSink(SeenArticles seen, ArticlePublisher publisher) {
         this.seen = seen;
@@ -27,6 +29,11 @@ public final class ArticleSink implements AutoCloseable {
     public static ArticleSink open(KafkaConnection kafka, String transactionalId) {
         SeenArticles seen = SeenArticles.load(kafka, Duration.ofSeconds(60));
         return new ArticleSink(seen, new ArticlePublisher(kafka, transactionalId));
+    }
+
+    /** A sink that has published nothing yet, writing through {@code publisher}. */
+    static ArticleSink startingEmpty(ArticlePublisher publisher) {
+        return new ArticleSink(SeenArticles.empty(), publisher);
     }
 
     public synchronized Optional<SeenArticle> find(String articleId) {
@@ -51,14 +58,29 @@ public final class ArticleSink implements AutoCloseable {
         }
         Article toPublish = before == null ? article : article.withFetchedAt(before.firstSeenAt());
         SeenArticle now = new SeenArticle(article.contentHash(), toPublish.fetchedAt(), origin, fingerprint);
-        publisher.publish(toPublish, now);
+        publishing(() -> publisher.publish(toPublish, now));
         seen.remember(article.id(), now);
         return before == null ? Outcome.PUBLISHED : Outcome.UPDATED;
     }
 
+    /** Whether the last attempt to write to Kafka succeeded. */
+    public boolean publishing() {
+        return publishing;
+    }
+
     private void remember(String articleId, SeenArticle state) {
-        publisher.remember(articleId, state);
+        publishing(() -> publisher.remember(articleId, state));
         seen.remember(articleId, state);
+    }
+
+    private void publishing(Runnable write) {
+        try {
+            write.run();
+            publishing = true;
+        } catch (RuntimeException e) {
+            publishing = false;
+            throw e;
+        }
     }
 
     @Override

@@ -82,8 +82,9 @@ public final class IngestService implements AutoCloseable {
         return firstScanDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Running, and its last write to Kafka went through (false while the broker is unreachable, for example). */
     public boolean healthy() {
-        return sink != null && !folderThread.isShutdown();
+        return sink != null && sink.publishing() && !folderThread.isShutdown();
     }
 
     private void scanFolders() {

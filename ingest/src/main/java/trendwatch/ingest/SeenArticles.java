@@ -32,6 +32,10 @@ final class SeenArticles {
         return seen.size();
     }
 
+    static SeenArticles empty() {
+        return new SeenArticles(new HashMap<>());
+    }
+
     static SeenArticles load(KafkaConnection kafka, Duration timeout) {
         return new SeenArticles(new HashMap<>(TopicSnapshot.read(kafka, Topics.INGEST_SEEN, timeout)));
     }

@@ -56,6 +56,20 @@ class ArticlePublisherTest {
         assertThat(producer.history()).hasSize(2);
     }
 
+    @Test
+    void shouldReportTheSinkUnhealthyFromAFailedPublishUntilOneSucceeds() {
+        UnreachableProducer producer = new UnreachableProducer();
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(producer));
+        producer.commitTransactionException = new KafkaException("batch expired");
+
+        assertThatThrownBy(() -> sink.publishIfChanged(ARTICLE, "a1.md", null)).hasMessage("batch expired");
+        assertThat(sink.publishing()).isFalse();
+
+        producer.commitTransactionException = null;
+        assertThat(sink.publishIfChanged(ARTICLE, "a1.md", null)).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        assertThat(sink.publishing()).isTrue();
+    }
+
     /**
      * Times out like a real producer whose broker is down, and like it insists that a timed-out commit or abort
      * is retried: any other transactional call is refused until then.
