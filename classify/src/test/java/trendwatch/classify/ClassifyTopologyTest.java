@@ -109,6 +109,22 @@ class ClassifyTopologyTest {
     }
 
     @Test
+    void shouldSendInvalidUtf8ToTheDeadLetterTopicWithItsOriginalBytes() {
+        byte[] value = ("{\"schema\":1,\"id\":\"u1\",\"source\":{\"type\":\"folder\",\"id\":\"inbox\"},"
+                + "\"fetchedAt\":\"2025-02-01T08:00:00Z\",\"body\":\"XX\"}").getBytes(StandardCharsets.UTF_8);
+        int body = new String(value, StandardCharsets.UTF_8).indexOf("XX");
+        value[body] = (byte) 0xC3; // a two-byte lead followed by a byte that cannot continue it
+        value[body + 1] = (byte) 0x28;
+        raw.pipeInput("u1", value);
+        pipe(article("a2", SPACE));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(value);
+        assertThat(header(dead, DeadLetters.ERROR_CLASS)).contains("SerializationException");
+        assertThat(articles.readKeyValue().key).isEqualTo("a2");
+    }
+
+    @Test
     void shouldSendAnArticleWithAFiveMegabyteParagraphToTheDeadLetterTopic() {
         String oneParagraph = "Solid-state batteries, again and again. ".repeat(5 * 1024 * 1024 / 40);
         pipe(new Article(Article.SCHEMA, "huge", new SourceRef("folder", "inbox", null), null, "Huge", null, null,
