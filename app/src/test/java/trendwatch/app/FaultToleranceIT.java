@@ -153,7 +153,7 @@ class FaultToleranceIT {
         int atStop = feed.dropped();
         broker.close();
         report("broker stopped after %d articles", atStop);
-        Thread.sleep(OUTAGE.toMillis());
+        Thread.sleep(OUTAGE.toMillis()); // the outage itself: the scenario is the broker being away this long
         int duringOutage = feed.dropped() - atStop;
         broker = EmbeddedKafka.start(brokerDir, kafkaPort, controllerPort);
         Instant back = Instant.now();
@@ -186,6 +186,7 @@ class FaultToleranceIT {
                         && partitions(members.get(0)) == 3);
         report("classify-a frozen; classify-b took over %s after %d ms", takeover.get(0).assignment()
                 .topicPartitions(), Duration.between(frozenAt, Instant.now()).toMillis());
+        // the freeze itself: the stage stays stopped for FREEZE in all
         Thread.sleep(Math.max(0, FREEZE.minus(Duration.between(frozenAt, Instant.now())).toMillis()));
         frozen.thaw();
         Instant thawed = Instant.now();

@@ -28,14 +28,6 @@ import trendwatch.model.testing.KafkaTestCluster;
 class ScaleOutIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
-    private static final List<String> TEXTS = List.of(
-            "SpaceX launched another batch of Starlink satellites on a reusable Falcon 9 rocket.",
-            "宁德时代宣布固态电池中试线投产，能量密度达到400Wh/kg。",
-            "Waymo's robotaxi service now covers the whole of Phoenix, driverless, with lidar on every car.",
-            "英伟达发布新一代推理芯片，面向数据中心的AI推理需求。",
-            "Unitree's humanoid robot G1 learned to fold laundry from teleoperation data.",
-            "国家药监局批准了一款国产创新药，用于治疗晚期肺癌，三期临床试验数据积极。",
-            "A quiet article about gardening and the weather this weekend.");
 
     @TempDir
     Path work;
@@ -57,8 +49,7 @@ class ScaleOutIT {
         Path seeds = Files.createDirectories(work.resolve("seeds"));
         Files.copy(Path.of("../seeds/000_e66a1ed0cdcaae93.txt"), seeds.resolve("seed.txt"));
         for (int i = 0; i < 21; i++) {
-            Files.writeString(seeds.resolve("article-" + i + ".md"), "# Article " + i + "\n\n"
-                    + TEXTS.get(i % TEXTS.size()) + "\n\n" + TEXTS.get((i * 3 + 1) % TEXTS.size()));
+            Files.writeString(seeds.resolve("article-" + i + ".md"), ArticleFeed.article(i));
         }
         Map<String, Long> expected = offlineCounts(seeds);
 

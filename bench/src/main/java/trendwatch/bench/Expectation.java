@@ -1,11 +1,9 @@
 package trendwatch.bench;
 
-import java.time.Instant;
 import trendwatch.classify.ArticleClassifier;
 import trendwatch.classify.ClassifiedArticle;
 import trendwatch.model.Article;
 import trendwatch.model.ArticleLabels;
-import trendwatch.model.Granularity;
 import trendwatch.model.Topics;
 
 /**
@@ -19,7 +17,6 @@ record Expectation(ArticleLabels labels, int paragraphs, String deadLetterReason
             Article article = Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize(Topics.ARTICLES_RAW.name(),
                     value);
             ClassifiedArticle classified = classifier.classify(article);
-            bucketable(article.eventTime());
             return new Expectation(classified.labels(), classified.paragraphs().size(), null);
         } catch (RuntimeException e) {
             return new Expectation(null, 0, e.toString());
@@ -28,12 +25,5 @@ record Expectation(ArticleLabels labels, int paragraphs, String deadLetterReason
 
     boolean deadLetter() {
         return deadLetterReason != null;
-    }
-
-    /** Publish puts every article in an hour, a day and a week bucket; an event time with no bucket is bad input. */
-    private static void bucketable(Instant eventTime) {
-        for (Granularity granularity : Granularity.values()) {
-            granularity.bucketEnd(granularity.bucketStart(eventTime));
-        }
     }
 }

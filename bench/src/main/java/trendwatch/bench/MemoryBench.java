@@ -42,12 +42,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import trendwatch.model.Article;
 import trendwatch.model.Json;
-import trendwatch.model.SourceRef;
 import trendwatch.model.Topics;
 
 /**
  * Memory and disk of {@code ./trendwatch run} as articles pile up: starts the real launcher on its own data folder
- * and ports, feeds it N real-shaped articles (about 3 KB, Chinese and English, published over a fixed 28 days, so
+ * and ports, feeds it N real-shaped articles ({@link BenchArticles}: about 3 KB of consecutive corpus paragraphs,
+ * Chinese and English, published over a fixed 28 days, so
  * the number of buckets stays the same while the articles grow), and after every step, once classify and publish
  * have caught up, prints the process's RSS, its Java heap after a full GC, and the size of each state store.
  * Articles go in through ingest ({@code POST /api/articles}, so ingest's memory of what it published is part of
@@ -62,6 +62,7 @@ public final class MemoryBench {
     private static final int KAFKA_PORT = 19092;
     private static final Duration CATCH_UP = Duration.ofMinutes(20);
     private static final double MB = 1024.0 * 1024.0;
+    private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
 
     private MemoryBench() {
     }
@@ -75,14 +76,16 @@ public final class MemoryBench {
         Path data = Files.createTempDirectory("trendwatch-memory");
         System.out.printf("articles  rss_MB  heap_after_gc_MB  live_state_MB: labeled-articles  hour+day+week-counts"
                 + "  burst-history  disk_MB: state_folders  kafka_log%n");
-        Generator generator = new Generator(paragraphs, days);
+        BenchArticles articles = new BenchArticles(paragraphs, 42);
+        Random times = new Random(42);
         Process run = start(data);
         try {
             for (int sent = 0; sent <= total; ) {
                 int next = Math.min(total, sent + step);
                 try (Feeder feeder = direct ? new DirectFeeder() : new ApiFeeder()) {
                     for (; sent < next; sent++) {
-                        feeder.send(generator.article(sent));
+                        Instant published = START.plusSeconds(times.nextLong(days * 86_400L));
+                        feeder.send(articles.article(String.format("bench-%08d", sent), published, published));
                     }
                     feeder.flush();
                 }
@@ -168,8 +171,7 @@ public final class MemoryBench {
 
         @Override
         public void send(Article article) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(),
-                    Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article)),
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(), BenchArticles.bytes(article)),
                     (metadata, error) -> {
                         if (error != null) {
                             failure.compareAndSet(null, error.toString());
@@ -333,33 +335,5 @@ public final class MemoryBench {
         List<String> lines = new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         du.waitFor(60, TimeUnit.SECONDS);
         return Long.parseLong(lines.get(lines.size() - 1).split("\\s+")[0]) / 1024.0;
-    }
-
-    /** Articles of about 3 KB from the corpus's paragraphs, published at random times within {@code days}. */
-    private static final class Generator {
-
-        private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
-        private final List<String> paragraphs;
-        private final int days;
-        private final Random random = new Random(42);
-
-        Generator(List<String> paragraphs, int days) {
-            this.paragraphs = paragraphs;
-            this.days = days;
-        }
-
-        Article article(int n) {
-            List<String> body = new ArrayList<>();
-            int bytes = 0;
-            while (bytes < 3000) {
-                String p = paragraphs.get(random.nextInt(paragraphs.size()));
-                body.add(p);
-                bytes += p.getBytes(StandardCharsets.UTF_8).length;
-            }
-            Instant published = START.plusSeconds(random.nextLong(days * 86_400L));
-            String id = String.format("bench-%08d", n);
-            return new Article(Article.SCHEMA, id, new SourceRef("folder", "bench", null), null, "Article " + n,
-                    null, null, null, published, published, String.join("\n\n", body), id);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package trendwatch.classify;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import trendwatch.model.taxonomy.Taxonomy;
  */
 public final class ArticleClassifier {
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
     private final Labeler labeler;
     private final DocumentContext context;
     private final String taxonomyVersion;
@@ -32,6 +36,7 @@ public final class ArticleClassifier {
 
     public ClassifiedArticle classify(Article article) {
         List<String> texts = Paragraphs.split(article.body());
+        requireCountableTime(article);
         requireReadable(article, texts);
         List<List<Label>> labels = context.apply(texts, texts.stream().map(labeler::label).toList());
         List<LabeledParagraph> paragraphs = new ArrayList<>(texts.size());
@@ -39,6 +44,21 @@ public final class ArticleClassifier {
             paragraphs.add(labeled(article, i, texts.get(i), labels.get(i)));
         }
         return new ClassifiedArticle(paragraphs, contribution(article, paragraphs));
+    }
+
+    /**
+     * Publish puts every article in an hour, a day and a week bucket and looks weeks back for a baseline. Instant
+     * takes years up to ±1,000,000,000, which that arithmetic overflows; publish has no dead-letter path, so such an
+     * article would be dropped there with only a log line (found by ThroughputBench's poison run). Years outside
+     * 1..9999 are bad input, not news: reject them in classify, where the record can still go to the dead-letter
+     * topic.
+     */
+    private static void requireCountableTime(Article article) {
+        Instant eventTime = article.eventTime();
+        if (eventTime.isBefore(EARLIEST) || !eventTime.isBefore(LATEST)) {
+            throw new IllegalArgumentException("article " + article.id() + ": event time " + eventTime
+                    + " is outside the years 1 to 9999");
+        }
     }
 
     private static void requireReadable(Article article, List<String> paragraphs) {

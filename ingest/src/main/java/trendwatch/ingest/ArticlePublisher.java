@@ -81,33 +81,32 @@ final class ArticlePublisher implements AutoCloseable {
      * make the caller publish the article again, twice if the first commit did land.
      */
     private void commit() {
-        while (true) {
-            try {
-                producer.commitTransaction();
-                return;
-            } catch (TimeoutException e) {
-                if (closed) {
-                    throw e;
-                }
-                LOG.warn("ingest: committing to Kafka timed out, retrying: {}", e.getMessage());
-            } catch (KafkaException e) {
-                abort();
-                throw e;
-            }
+        try {
+            untilDefinite(producer::commitTransaction, "committing to Kafka");
+        } catch (TimeoutException e) {
+            throw e;
+        } catch (KafkaException e) {
+            abort();
+            throw e;
         }
     }
 
     /** An abort that timed out must likewise be retried before the next transaction can begin. */
     private void abort() {
+        untilDefinite(producer::abortTransaction, "aborting a transaction");
+    }
+
+    /** Repeats {@code call} while it times out, unless the publisher is closing. */
+    private void untilDefinite(Runnable call, String what) {
         while (true) {
             try {
-                producer.abortTransaction();
+                call.run();
                 return;
             } catch (TimeoutException e) {
                 if (closed) {
                     throw e;
                 }
-                LOG.warn("ingest: aborting a transaction timed out, retrying: {}", e.getMessage());
+                LOG.warn("ingest: {} timed out, retrying: {}", what, e.getMessage());
             }
         }
     }
