@@ -6,10 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import trendwatch.model.ArticleLabels;
-import trendwatch.model.EvidenceParagraph;
 import trendwatch.model.Granularity;
-import trendwatch.model.SectorContribution;
 import trendwatch.model.TrendCount;
 
 /**
@@ -22,7 +19,7 @@ import trendwatch.model.TrendCount;
  *     not refilled until another article arrives)
  */
 public record BucketCounts(Map<String, SectorTotals> sectors, long labeledParagraphs,
-                           Map<String, List<EvidenceParagraph>> evidence) {
+                           Map<String, List<Evidence>> evidence) {
 
     static final int EVIDENCE_PER_SECTOR = 3;
 
@@ -35,11 +32,11 @@ public record BucketCounts(Map<String, SectorTotals> sectors, long labeledParagr
         return new BucketCounts(Map.of(), 0, Map.of());
     }
 
-    BucketCounts plus(ArticleLabels article) {
+    BucketCounts plus(Contribution article) {
         return add(article, 1);
     }
 
-    BucketCounts minus(ArticleLabels article) {
+    BucketCounts minus(Contribution article) {
         return add(article, -1);
     }
 
@@ -48,9 +45,9 @@ public record BucketCounts(Map<String, SectorTotals> sectors, long labeledParagr
         return totals == null ? 0 : totals.paragraphs();
     }
 
-    private BucketCounts add(ArticleLabels article, int sign) {
+    private BucketCounts add(Contribution article, int sign) {
         Map<String, SectorTotals> next = new TreeMap<>(sectors);
-        Map<String, List<EvidenceParagraph>> nextEvidence = new TreeMap<>(evidence);
+        Map<String, List<Evidence>> nextEvidence = new TreeMap<>(evidence);
         article.sectors().forEach((sector, contribution) -> {
             SectorTotals delta = totals(contribution);
             next.merge(sector, sign > 0 ? delta : delta.negate(), SectorTotals::plus);
@@ -60,23 +57,23 @@ public record BucketCounts(Map<String, SectorTotals> sectors, long labeledParagr
         return new BucketCounts(next, labeledParagraphs + (long) sign * article.labeledParagraphs(), nextEvidence);
     }
 
-    private static List<EvidenceParagraph> withBest(List<EvidenceParagraph> kept, EvidenceParagraph best) {
-        List<EvidenceParagraph> list = new ArrayList<>(kept == null ? List.of() : kept);
+    private static List<Evidence> withBest(List<Evidence> kept, Evidence best) {
+        List<Evidence> list = new ArrayList<>(kept == null ? List.of() : kept);
         if (best != null) {
             list.removeIf(e -> e.articleId().equals(best.articleId()));
             list.add(best);
-            list.sort(Comparator.comparingDouble(EvidenceParagraph::score).reversed());
+            list.sort(Comparator.comparingDouble(Evidence::score).reversed());
         }
         return List.copyOf(list.subList(0, Math.min(EVIDENCE_PER_SECTOR, list.size())));
     }
 
-    private static List<EvidenceParagraph> without(List<EvidenceParagraph> kept, String articleId) {
+    private static List<Evidence> without(List<Evidence> kept, String articleId) {
         return kept == null ? List.of() : kept.stream().filter(e -> !e.articleId().equals(articleId)).toList();
     }
 
-    private static SectorTotals totals(SectorContribution contribution) {
+    private static SectorTotals totals(Contribution.Share contribution) {
         return new SectorTotals(contribution.paragraphs(), contribution.paragraphs() > 0 ? 1 : 0,
-                SectorTotals.millis(contribution.score()));
+                contribution.scoreMillis());
     }
 
     List<TrendCount> toTrendCounts(Granularity granularity, Instant bucketStart, Instant updatedAt) {

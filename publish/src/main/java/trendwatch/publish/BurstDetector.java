@@ -60,7 +60,8 @@ final class BurstDetector implements Processor<String, CountChange, String, Burs
             history = history.firedAt(count.bucketStart());
             context.forward(record.withKey(count.key()).withValue(new Burst(Burst.SCHEMA, count.sector(),
                     count.granularity(), count.bucketStart(), count.paragraphs(), measure.baseline(),
-                    measure.zScore(), clock.instant(), record.value().evidence())));
+                    measure.zScore(), clock.instant(),
+                    record.value().evidence().stream().map(Evidence::paragraph).toList())));
             meters.counter("trendwatch.bursts", "sector", count.sector(), "granularity", count.granularity().id())
                     .increment();
         }

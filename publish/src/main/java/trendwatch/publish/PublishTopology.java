@@ -17,7 +17,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import trendwatch.model.ArticleLabels;
 import trendwatch.model.Granularity;
 import trendwatch.model.JsonSerde;
 import trendwatch.model.StreamsSettings;
@@ -48,10 +47,16 @@ public final class PublishTopology {
 
     public static Topology build(PublishConfig config) {
         StreamsBuilder builder = new StreamsBuilder();
-        KTable<String, ArticleLabels> articles = builder.table(Topics.ARTICLES_LABELED.name(),
-                Topics.ARTICLES_LABELED.consumed().withName("articles-labeled"),
-                Materialized.<String, ArticleLabels, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES_LABELED.valueSerde()));
+        // the table keeps each article's numbers only (Wire.CONTRIBUTION_NUMBERS), not its 1.6 KB of JSON; its
+        // cache stays off because the cache would hand on the value as read back from the store, without the
+        // evidence the buckets need, where the uncached table hands on the value it was given
+        KTable<String, Contribution> articles = builder.stream(Topics.ARTICLES_LABELED.name(),
+                        Topics.ARTICLES_LABELED.consumed().withName("articles-labeled"))
+                .mapValues(labels -> labels == null ? null : Contribution.of(labels), Named.as("contributions"))
+                .toTable(Named.as("articles-table"),
+                        Materialized.<String, Contribution, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(Wire.CONTRIBUTION_NUMBERS)
+                                .withCachingDisabled());
         KStream<String, CountChange> changes = null;
         for (Granularity granularity : Granularity.values()) {
             KStream<String, CountChange> counted = countBuckets(articles, granularity, config);
@@ -65,17 +70,17 @@ public final class PublishTopology {
         return builder.build(optimizations);
     }
 
-    private static KStream<String, CountChange> countBuckets(KTable<String, ArticleLabels> articles,
+    private static KStream<String, CountChange> countBuckets(KTable<String, Contribution> articles,
                                                              Granularity granularity, PublishConfig config) {
         String g = granularity.id();
-        return articles.groupBy((articleId, labels) -> KeyValue.pair(bucketKey(granularity, labels), labels),
-                        Grouped.with(g + "-buckets", Serdes.String(), Topics.ARTICLES_LABELED.valueSerde()))
+        return articles.groupBy((articleId, article) -> KeyValue.pair(bucketKey(granularity, article), article),
+                        Grouped.with(g + "-buckets", Serdes.String(), Wire.CONTRIBUTION))
                 .aggregate(BucketCounts::empty,
-                        (bucket, labels, counts) -> counts.plus(labels),
-                        (bucket, labels, counts) -> counts.minus(labels),
+                        (bucket, article, counts) -> counts.plus(article),
+                        (bucket, article, counts) -> counts.minus(article),
                         Named.as(g + "-aggregate"),
                         Materialized.<String, BucketCounts, KeyValueStore<Bytes, byte[]>>as(countsStore(granularity))
-                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(BucketCounts.class)))
+                                .withKeySerde(Serdes.String()).withValueSerde(Wire.BUCKET_COUNTS))
                 .toStream(Named.as(g + "-changes"))
                 .flatMap((bucket, counts) -> changes(granularity, Instant.parse(bucket), counts,
                         config.clock().instant()), Named.as(g + "-trend-counts"));
@@ -99,14 +104,14 @@ public final class PublishTopology {
                 Serdes.String(), JsonSerde.of(BurstHistory.class)).withCachingEnabled());
         changes.selectKey((key, change) -> change.count().sector() + "|" + change.count().granularity().id(),
                         Named.as("by-sector-series"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CountChange.class))
+                .repartition(Repartitioned.with(Serdes.String(), Wire.COUNT_CHANGE)
                         .withName("sector-series"))
                 .process(() -> new BurstDetector(config.clock(), config.meters()), Named.as("burst-detector"),
                         BURST_HISTORY_STORE)
                 .to(Topics.BURSTS.name(), Topics.BURSTS.produced().withName("bursts-sink"));
     }
 
-    static String bucketKey(Granularity granularity, ArticleLabels labels) {
-        return granularity.bucketStart(labels.eventTime()).toString();
+    static String bucketKey(Granularity granularity, Contribution article) {
+        return granularity.bucketStart(article.eventTime()).toString();
     }
 }
