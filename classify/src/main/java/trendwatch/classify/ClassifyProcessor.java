@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trendwatch.model.Article;
 import trendwatch.model.DeadLetters;
-import trendwatch.model.LabeledParagraph;
 import trendwatch.model.Topics;
 
 /** Parses and classifies one raw record; anything it cannot handle becomes a {@link Outcome.Failed} with its origin. */
@@ -62,11 +61,9 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
 
 
     private void count(ClassifiedArticle classified) {
-        for (LabeledParagraph paragraph : classified.paragraphs()) {
-            meters.counter("trendwatch.paragraphs.classified").increment();
-            paragraph.labels().forEach(label ->
-                    meters.counter("trendwatch.paragraphs.labeled", "sector", label.sector()).increment());
-        }
+        meters.counter("trendwatch.paragraphs.classified").increment(classified.paragraphs().size());
+        classified.labels().sectors().forEach((sector, contribution) ->
+                meters.counter("trendwatch.paragraphs.labeled", "sector", sector).increment(contribution.paragraphs()));
     }
 
     private String topic() {

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import trendwatch.model.ArticleLabels;
-import trendwatch.model.LabeledParagraph;
 import trendwatch.model.Topics;
 
 /**
@@ -59,14 +58,17 @@ public final class ClassifyTopology {
     }
 
     private static void paragraphs(KStream<String, ClassifiedArticle> classified, ClassifyConfig config) {
-        KStream<String, LabeledParagraph> paragraphs =
-                classified.flatMapValues(ClassifiedArticle::paragraphs, Named.as("paragraphs"));
+        KStream<String, EncodedParagraph> paragraphs = classified
+                .flatMapValues(ClassifiedArticle::paragraphs, Named.as("paragraphs"))
+                .mapValues(EncodedParagraph::of, Named.as("encoded-paragraphs"));
         paragraphs.to(Topics.PARAGRAPHS_LABELED.name(),
-                Topics.PARAGRAPHS_LABELED.produced().withName("labeled-paragraphs"));
+                Produced.with(Serdes.String(), EncodedParagraph.SERDE).withName("labeled-paragraphs"));
         for (String sector : config.taxonomy().sectorIds()) {
             var topic = Topics.sector(sector);
-            paragraphs.filter((articleId, paragraph) -> paragraph.hasSector(sector), Named.as("sector-" + sector))
-                    .to(topic.name(), topic.produced().withName("sector-" + sector + "-paragraphs"));
+            paragraphs.filter((articleId, encoded) -> encoded.paragraph().hasSector(sector),
+                            Named.as("sector-" + sector))
+                    .to(topic.name(), Produced.with(Serdes.String(), EncodedParagraph.SERDE)
+                            .withName("sector-" + sector + "-paragraphs"));
         }
     }
 }
