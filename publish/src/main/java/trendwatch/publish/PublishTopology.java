@@ -18,7 +18,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import trendwatch.model.Granularity;
-import trendwatch.model.JsonSerde;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 import trendwatch.model.TrendCount;
@@ -101,7 +100,7 @@ public final class PublishTopology {
         // 18 keys (sector x granularity) take every count change: the cache turns those writes into one per key
         // and commit on the store and its changelog (100 k articles wrote 800 MB of changelog without it)
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BURST_HISTORY_STORE),
-                Serdes.String(), JsonSerde.of(BurstHistory.class)).withCachingEnabled());
+                Serdes.String(), Wire.BURST_HISTORY).withCachingEnabled());
         changes.selectKey((key, change) -> change.count().sector() + "|" + change.count().granularity().id(),
                         Named.as("by-sector-series"))
                 .repartition(Repartitioned.with(Serdes.String(), Wire.COUNT_CHANGE)

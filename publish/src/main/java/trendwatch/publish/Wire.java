@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -36,6 +38,7 @@ final class Wire {
             (out, c) -> writeContribution(out, c, false), Wire::readContribution);
     static final Serde<BucketCounts> BUCKET_COUNTS = serde("BucketCounts", Wire::writeBucket, Wire::readBucket);
     static final Serde<CountChange> COUNT_CHANGE = serde("CountChange", Wire::writeChange, Wire::readChange);
+    static final Serde<BurstHistory> BURST_HISTORY = serde("BurstHistory", Wire::writeHistory, Wire::readHistory);
 
     private Wire() {
     }
@@ -158,6 +161,30 @@ final class Wire {
         TrendCount count = new TrendCount(in.readInt(), readString(in), Granularity.parse(readString(in)),
                 readInstant(in), readInstant(in), in.readLong(), in.readLong(), in.readDouble(), readInstant(in));
         return new CountChange(count, readEvidenceList(in));
+    }
+
+    private static void writeHistory(DataOutputStream out, BurstHistory history) throws IOException {
+        out.writeInt(history.paragraphs().size());
+        for (Map.Entry<Instant, Long> e : history.paragraphs().entrySet()) {
+            writeInstant(out, e.getKey());
+            out.writeLong(e.getValue());
+        }
+        out.writeInt(history.fired().size());
+        for (Instant bucket : history.fired()) {
+            writeInstant(out, bucket);
+        }
+    }
+
+    private static BurstHistory readHistory(DataInputStream in) throws IOException {
+        Map<Instant, Long> paragraphs = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            paragraphs.put(readInstant(in), in.readLong());
+        }
+        Set<Instant> fired = new TreeSet<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            fired.add(readInstant(in));
+        }
+        return new BurstHistory(paragraphs, fired);
     }
 
     private static void writeEvidenceList(DataOutputStream out, List<Evidence> list) throws IOException {
