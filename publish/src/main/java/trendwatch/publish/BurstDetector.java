@@ -4,10 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import trendwatch.model.Burst;
 import trendwatch.model.Granularity;
@@ -25,14 +28,14 @@ final class BurstDetector implements Processor<String, CountChange, String, Burs
 
     private final Clock clock;
     private final MeterRegistry meters;
-    private KeyValueStore<String, BurstHistory> histories;
+    /** Per bucket, {@code sector|granularity|bucketStart}: the newest {@link BurstHistory#KEPT} of each series. */
+    private KeyValueStore<String, BurstHistory.Mark> marks;
     /**
-     * The store's histories, decoded: every count change reads and writes one of only 18 keys, and decoding its
-     * JSON on each read cost a sixth of publish's CPU. Written through to the store on every change, and emptied
-     * in {@link #init}, which Kafka Streams calls again whenever it rebuilds the store (after a crash or a
-     * rebalance), so it never holds more than the store does.
+     * The series read from the store, kept in memory: every count change needs its series' baseline. Every change
+     * is written through to the store, and this is emptied in {@link #init}, which Kafka Streams calls again
+     * whenever it rebuilds the store (after a crash or a rebalance), so it never holds more than the store does.
      */
-    private final Map<String, BurstHistory> decoded = new HashMap<>();
+    private final Map<String, BurstHistory> series = new HashMap<>();
     private ProcessorContext<String, Burst> context;
 
     BurstDetector(Clock clock, MeterRegistry meters) {
@@ -43,21 +46,20 @@ final class BurstDetector implements Processor<String, CountChange, String, Burs
     @Override
     public void init(ProcessorContext<String, Burst> context) {
         this.context = context;
-        this.histories = context.getStateStore(PublishTopology.BURST_HISTORY_STORE);
-        decoded.clear();
+        this.marks = context.getStateStore(PublishTopology.BURST_HISTORY_STORE);
+        series.clear();
     }
 
     @Override
     public void process(Record<String, CountChange> record) {
         TrendCount count = record.value().count();
-        BurstHistory history = decoded.computeIfAbsent(record.key(), key -> {
-            BurstHistory stored = histories.get(key);
-            return stored == null ? BurstHistory.empty() : stored;
-        }).with(count.bucketStart(), count.paragraphs());
+        BurstHistory history = series.computeIfAbsent(record.key(), this::load);
+        BurstHistory.Mark mark = history.mark(count.bucketStart()).withParagraphs(count.paragraphs());
+        remember(record.key(), history, count.bucketStart(), mark);
         TrendMeasures.Measure measure = TrendMeasures.of(count.paragraphs(), baseline(history, count));
         if (measure.zScore() >= Z_THRESHOLD && count.paragraphs() >= MIN_PARAGRAPHS && knownLongEnough(history, count)
-                && !history.fired().contains(count.bucketStart())) {
-            history = history.firedAt(count.bucketStart());
+                && !mark.fired()) {
+            remember(record.key(), history, count.bucketStart(), mark.firing());
             context.forward(record.withKey(count.key()).withValue(new Burst(Burst.SCHEMA, count.sector(),
                     count.granularity(), count.bucketStart(), count.paragraphs(), measure.baseline(),
                     measure.zScore(), clock.instant(),
@@ -65,8 +67,22 @@ final class BurstDetector implements Processor<String, CountChange, String, Burs
             meters.counter("trendwatch.bursts", "sector", count.sector(), "granularity", count.granularity().id())
                     .increment();
         }
-        histories.put(record.key(), history);
-        decoded.put(record.key(), history);
+    }
+
+    private BurstHistory load(String seriesKey) {
+        BurstHistory history = new BurstHistory();
+        String prefix = seriesKey + "|";
+        try (KeyValueIterator<String, BurstHistory.Mark> stored = marks.prefixScan(prefix, new StringSerializer())) {
+            stored.forEachRemaining(kv -> history.put(Instant.parse(kv.key.substring(prefix.length())), kv.value));
+        }
+        return history;
+    }
+
+    private void remember(String seriesKey, BurstHistory history, Instant bucket, BurstHistory.Mark mark) {
+        List<Instant> dropped = history.put(bucket, mark);
+        marks.put(seriesKey + "|" + bucket, mark);
+        // after the put: a late count for a bucket older than the window is itself dropped at once
+        dropped.forEach(old -> marks.delete(seriesKey + "|" + old));
     }
 
     /**
@@ -79,8 +95,7 @@ final class BurstDetector implements Processor<String, CountChange, String, Burs
         for (int i = 0; i < g.baselineBuckets() / 2; i++) {
             needed = g.previousBucket(needed);
         }
-        Instant first = history.paragraphs().keySet().iterator().next();
-        return !first.isAfter(needed);
+        return !history.first().isAfter(needed);
     }
 
     private static long[] baseline(BurstHistory history, TrendCount count) {

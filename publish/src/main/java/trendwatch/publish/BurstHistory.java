@@ -1,46 +1,54 @@
 package trendwatch.publish;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * A sector's recent counts at one granularity and the buckets that already burst; bounded to the newest
- * {@link #KEPT} buckets, so it grows with time buckets, never with articles.
+ * A sector's recent buckets at one granularity, in memory: their counts and whether they already burst; bounded
+ * to the newest {@link #KEPT} buckets, so it grows with time buckets, never with articles. The burst detector
+ * stores each bucket under its own key, so a count change writes one small entry, not the whole series.
  */
-public record BurstHistory(Map<Instant, Long> paragraphs, Set<Instant> fired) {
+final class BurstHistory {
 
     static final int KEPT = 40;
 
-    public BurstHistory {
-        paragraphs = new TreeMap<>(paragraphs);
-        fired = new TreeSet<>(fired);
-    }
+    /** One bucket as the detector remembers it. */
+    record Mark(long paragraphs, boolean fired) {
 
-    static BurstHistory empty() {
-        return new BurstHistory(Map.of(), Set.of());
-    }
+        static final Mark NONE = new Mark(0, false);
 
-    BurstHistory with(Instant bucket, long count) {
-        TreeMap<Instant, Long> next = new TreeMap<>(paragraphs);
-        next.put(bucket, count);
-        while (next.size() > KEPT) {
-            next.pollFirstEntry();
+        Mark withParagraphs(long count) {
+            return new Mark(count, fired);
         }
-        TreeSet<Instant> stillFired = new TreeSet<>(fired);
-        stillFired.removeIf(b -> b.isBefore(next.firstKey()));
-        return new BurstHistory(next, stillFired);
+
+        Mark firing() {
+            return new Mark(paragraphs, true);
+        }
     }
 
-    BurstHistory firedAt(Instant bucket) {
-        TreeSet<Instant> next = new TreeSet<>(fired);
-        next.add(bucket);
-        return new BurstHistory(paragraphs, next);
+    private final TreeMap<Instant, Mark> buckets = new TreeMap<>();
+
+    /** Sets a bucket's mark; returns the buckets that fell out of the kept window (oldest first). */
+    List<Instant> put(Instant bucket, Mark mark) {
+        buckets.put(bucket, mark);
+        List<Instant> dropped = new ArrayList<>(0);
+        while (buckets.size() > KEPT) {
+            dropped.add(buckets.pollFirstEntry().getKey());
+        }
+        return dropped;
+    }
+
+    Mark mark(Instant bucket) {
+        return buckets.getOrDefault(bucket, Mark.NONE);
     }
 
     long count(Instant bucket) {
-        return paragraphs.getOrDefault(bucket, 0L);
+        return mark(bucket).paragraphs();
+    }
+
+    Instant first() {
+        return buckets.firstKey();
     }
 }

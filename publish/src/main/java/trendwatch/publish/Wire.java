@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -38,7 +36,7 @@ final class Wire {
             (out, c) -> writeContribution(out, c, false), Wire::readContribution);
     static final Serde<BucketCounts> BUCKET_COUNTS = serde("BucketCounts", Wire::writeBucket, Wire::readBucket);
     static final Serde<CountChange> COUNT_CHANGE = serde("CountChange", Wire::writeChange, Wire::readChange);
-    static final Serde<BurstHistory> BURST_HISTORY = serde("BurstHistory", Wire::writeHistory, Wire::readHistory);
+    static final Serde<BurstHistory.Mark> BURST_MARK = serde("BurstHistory.Mark", Wire::writeMark, Wire::readMark);
 
     private Wire() {
     }
@@ -163,28 +161,13 @@ final class Wire {
         return new CountChange(count, readEvidenceList(in));
     }
 
-    private static void writeHistory(DataOutputStream out, BurstHistory history) throws IOException {
-        out.writeInt(history.paragraphs().size());
-        for (Map.Entry<Instant, Long> e : history.paragraphs().entrySet()) {
-            writeInstant(out, e.getKey());
-            out.writeLong(e.getValue());
-        }
-        out.writeInt(history.fired().size());
-        for (Instant bucket : history.fired()) {
-            writeInstant(out, bucket);
-        }
+    private static void writeMark(DataOutputStream out, BurstHistory.Mark mark) throws IOException {
+        out.writeLong(mark.paragraphs());
+        out.writeBoolean(mark.fired());
     }
 
-    private static BurstHistory readHistory(DataInputStream in) throws IOException {
-        Map<Instant, Long> paragraphs = new TreeMap<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            paragraphs.put(readInstant(in), in.readLong());
-        }
-        Set<Instant> fired = new TreeSet<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            fired.add(readInstant(in));
-        }
-        return new BurstHistory(paragraphs, fired);
+    private static BurstHistory.Mark readMark(DataInputStream in) throws IOException {
+        return new BurstHistory.Mark(in.readLong(), in.readBoolean());
     }
 
     private static void writeEvidenceList(DataOutputStream out, List<Evidence> list) throws IOException {

@@ -8,12 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +183,29 @@ class PublishTopologyTest {
             assertThat(burst.zScore()).isGreaterThanOrEqualTo(2.0);
             assertThat(burst.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.articleId()).startsWith("hot-"));
         });
+    }
+
+    @Test
+    void shouldKeepOnlyTheNewestBucketsOfEachSeriesInTheBurstStore() {
+        Instant start = Instant.parse("2025-01-01T00:30:00Z");
+        int hours = BurstHistory.KEPT + 10;
+        for (int h = 0; h < hours; h++) {
+            labeled.pipeInput("a-" + h, labels("a-" + h, start.plus(Duration.ofHours(h)),
+                    Map.of("chips", contribution("a-" + h, 1))));
+        }
+        labeled.pipeInput("late", labels("late", start.minus(Duration.ofDays(3)),
+                Map.of("chips", contribution("late", 1))));
+
+        KeyValueStore<String, BurstHistory.Mark> marks = driver.getKeyValueStore(PublishTopology.BURST_HISTORY_STORE);
+        List<String> hourKeys = new ArrayList<>();
+        try (KeyValueIterator<String, BurstHistory.Mark> it = marks.prefixScan("chips|hour|", new StringSerializer())) {
+            it.forEachRemaining(kv -> hourKeys.add(kv.key));
+        }
+        assertThat(hourKeys).as("the newest %d hours, not the late article's old one", BurstHistory.KEPT)
+                .hasSize(BurstHistory.KEPT)
+                .first().isEqualTo("chips|hour|" + start.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(hours - BurstHistory.KEPT)));
+        assertThat(marks.get("chips|hour|" + start.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(hours - 1))))
+                .isEqualTo(new BurstHistory.Mark(1, false));
     }
 
     @Test
