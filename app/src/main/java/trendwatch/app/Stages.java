@@ -49,8 +49,8 @@ public final class Stages {
     /** {@code applicationServer} is this instance's HTTP address, advertised to the other publish instances. */
     public static StreamsStage publish(RunOptions options, KafkaConnection kafka, MeterRegistry meters,
                                        String applicationServer) {
-        Properties settings = StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID, kafka,
-                stateDir(options));
+        Properties settings = PublishTopology.settings(StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID,
+                kafka, stateDir(options)));
         settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         return new StreamsStage("publish", PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
                 settings, meters);

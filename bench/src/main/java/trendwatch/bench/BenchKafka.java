@@ -33,6 +33,7 @@ import trendwatch.app.EmbeddedKafka;
 import trendwatch.app.TopicSetup;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.StreamsSettings;
+import trendwatch.publish.PublishTopology;
 
 /**
  * A throw-away single-node broker for one benchmark run: free ports, a temp directory deleted on close, the
@@ -70,6 +71,9 @@ final class BenchKafka implements AutoCloseable {
     Properties streamsSettings(String applicationId, Map<String, String> overrides) {
         Properties p = StreamsSettings.exactlyOnce(applicationId, KafkaConnection.of(kafka.bootstrapServers()),
                 dir.resolve("streams"));
+        if (applicationId.equals(PublishTopology.APPLICATION_ID)) {
+            p = PublishTopology.settings(p);
+        }
         p.putAll(overrides);
         return p;
     }

@@ -10,7 +10,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -126,11 +128,12 @@ public final class LatencyBench {
     private void run(BenchKafka kafka, Taxonomy taxonomy, Map<String, String> overrides) throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         var classifySettings = kafka.streamsSettings(ClassifyTopology.APPLICATION_ID, overrides);
+        var publishSettings = kafka.streamsSettings(PublishTopology.APPLICATION_ID, overrides);
         try (StreamsStage classify = new StreamsStage("classify",
                 ClassifyTopology.build(new ClassifyConfig(taxonomy, meters)), classifySettings, meters);
              StreamsStage publish = new StreamsStage("publish",
                      PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
-                     kafka.streamsSettings(PublishTopology.APPLICATION_ID, overrides), meters);
+                     publishSettings, meters);
              KafkaProducer<String, byte[]> producer = kafka.producer(16 * 1024, 0)) {
             classify.start();
             publish.start();
@@ -159,13 +162,34 @@ public final class LatencyBench {
             }
             labeled.finish();
             counted.finish();
-            String commit = classifySettings.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100 (EOS default)");
+            String commit = "classify " + commitInterval(classifySettings) + ", publish " + commitInterval(publishSettings);
             System.out.printf(Locale.ROOT, "producer fell behind its schedule by at most %.1f ms; load %s -> %s;"
                     + " commit.interval.ms=%s, target p99 <= commit interval + 300 ms%n", maxLateNanos / 1e6,
                     loadBefore, ThroughputBench.load(), commit);
             print("(a) produce -> all labeled paragraphs visible", labeled);
             print("(b) produce -> its counts visible on trend.counts", counted);
+            printCommits(classify);
+            printCommits(publish);
         }
+    }
+
+    private static String commitInterval(Properties settings) {
+        return String.valueOf(settings.getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100 (EOS default)"));
+    }
+
+    /** Where a hop's time goes: every hop ends with its stage's transaction commit. */
+    private static void printCommits(StreamsStage stage) {
+        Map<String, Double> thread = new TreeMap<>();
+        stage.streams().metrics().forEach((name, metric) -> {
+            if (name.group().equals("stream-thread-metrics") && metric.metricValue() instanceof Double value
+                    && List.of("commit-latency-avg", "commit-latency-max", "commit-rate", "poll-latency-avg",
+                    "process-ratio", "commit-ratio", "poll-ratio").contains(name.name())) {
+                thread.merge(name.name(), value, Double::sum);
+            }
+        });
+        StringBuilder line = new StringBuilder(stage.name() + " stream thread:");
+        thread.forEach((name, value) -> line.append(String.format(Locale.ROOT, " %s=%.2f", name, value)));
+        System.out.println(line);
     }
 
     private void print(String what, Watcher watcher) {
@@ -174,6 +198,11 @@ public final class LatencyBench {
                         + " %d of %d articles never seen%n", what, h.getTotalCount(), h.getValueAtPercentile(50) / 1e3,
                 h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
                 count - watcher.done, count);
+        StringBuilder worst = new StringBuilder("  worst per second of send time (ms):");
+        for (long micros : watcher.worstPerSecond) {
+            worst.append(' ').append(micros / 1000);
+        }
+        System.out.println(worst);
     }
 
     /** True when the record completes article i's labeled paragraphs. */
@@ -207,6 +236,8 @@ public final class LatencyBench {
         final KafkaConsumer<String, byte[]> consumer;
         final Completion completion;
         final int[] seen = new int[count];
+        /** The worst latency of the articles meant to be sent in each second: shows whether the tail is periodic. */
+        final long[] worstPerSecond = new long[(int) (count * periodNanos / 1_000_000_000L) + 2];
         volatile int done;
         volatile boolean running = true;
 
@@ -227,6 +258,8 @@ public final class LatencyBench {
                             if (i >= warmupCount) {
                                 histogram.recordValue(Math.max(0, micros));
                             }
+                            int second = (int) (i * periodNanos / 1_000_000_000L);
+                            worstPerSecond[second] = Math.max(worstPerSecond[second], micros);
                             done++;
                         }
                     }

@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -34,7 +35,12 @@ public final class PublishTopology {
     public static final String APPLICATION_ID = "trendwatch-publish";
     public static final String ARTICLES_STORE = "labeled-articles";
     public static final String BURST_HISTORY_STORE = "burst-history";
-
+    /**
+     * An article's count is three commits from it, two of them publish's (the bucket repartition, then the
+     * count), so publish commits twice as often as the default 100 ms; its commits are cheap (4 ms on average) and
+     * it has CPU to spare, unlike classify (LatencyBench 750/s: counts p99 632 -> 537 ms, p50 310 -> 217 ms).
+     */
+    public static final int COMMIT_INTERVAL_MS = 50;
 
     private PublishTopology() {
     }
@@ -42,6 +48,14 @@ public final class PublishTopology {
     /** The store holding one granularity's buckets, keyed by the bucket start as an ISO-8601 instant. */
     public static String countsStore(Granularity granularity) {
         return granularity.id() + "-counts";
+    }
+
+    /** Publish's Streams settings: the shared ones with its own commit interval. */
+    public static Properties settings(Properties shared) {
+        Properties settings = new Properties();
+        settings.putAll(shared);
+        settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        return settings;
     }
 
     public static Topology build(PublishConfig config) {
