@@ -1,13 +1,10 @@
 package trendwatch.publish;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import trendwatch.model.Granularity;
-import trendwatch.model.TrendCount;
 
 /**
  * The per-sector totals of one time bucket: the aggregate of every article whose event time falls in it.
@@ -74,13 +71,5 @@ public record BucketCounts(Map<String, SectorTotals> sectors, long labeledParagr
     private static SectorTotals totals(Contribution.Share contribution) {
         return new SectorTotals(contribution.paragraphs(), contribution.paragraphs() > 0 ? 1 : 0,
                 contribution.scoreMillis());
-    }
-
-    List<TrendCount> toTrendCounts(Granularity granularity, Instant bucketStart, Instant updatedAt) {
-        Instant bucketEnd = granularity.bucketEnd(bucketStart);
-        return sectors.entrySet().stream()
-                .map(e -> new TrendCount(TrendCount.SCHEMA, e.getKey(), granularity, bucketStart, bucketEnd,
-                        e.getValue().paragraphs(), e.getValue().articles(), e.getValue().score(), updatedAt))
-                .toList();
     }
 }

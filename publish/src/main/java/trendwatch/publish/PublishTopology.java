@@ -1,8 +1,5 @@
 package trendwatch.publish;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -21,7 +18,6 @@ import org.apache.kafka.streams.state.Stores;
 import trendwatch.model.Granularity;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
-import trendwatch.model.TrendCount;
 
 /**
  * The publish stage: {@code trend.articles.labeled} read as a table (latest contribution per article), grouped
@@ -95,18 +91,7 @@ public final class PublishTopology {
                         Materialized.<String, BucketCounts, KeyValueStore<Bytes, byte[]>>as(countsStore(granularity))
                                 .withKeySerde(Serdes.String()).withValueSerde(Wire.BUCKET_COUNTS))
                 .toStream(Named.as(g + "-changes"))
-                .flatMap((bucket, counts) -> changes(granularity, Instant.parse(bucket), counts,
-                        config.clock().instant()), Named.as(g + "-trend-counts"));
-    }
-
-    private static List<KeyValue<String, CountChange>> changes(Granularity granularity, Instant bucket,
-                                                               BucketCounts counts, Instant now) {
-        List<KeyValue<String, CountChange>> out = new ArrayList<>();
-        for (TrendCount count : counts.toTrendCounts(granularity, bucket, now)) {
-            out.add(KeyValue.pair(count.key(), new CountChange(count,
-                    counts.evidence().getOrDefault(count.sector(), List.of()))));
-        }
-        return out;
+                .process(() -> new ChangedCounts(granularity, config.clock()), Named.as(g + "-trend-counts"));
     }
 
     private static void detectBursts(StreamsBuilder builder, KStream<String, CountChange> changes,

@@ -144,6 +144,19 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldPublishOnlyTheSectorsWhoseCountsChanged() {
+        labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("driving", new SectorContribution(2, 1.2),
+                "chips", new SectorContribution(1, 0.5))));
+        assertThat(counts.readKeyValuesToMap()).containsKeys("driving|hour|2025-01-15T12:00:00Z",
+                "chips|hour|2025-01-15T12:00:00Z");
+
+        labeled.pipeInput("a2", labels("a2", WEDNESDAY, Map.of("chips", new SectorContribution(1, 0.7))));
+
+        assertThat(counts.readKeyValuesToList()).extracting(kv -> kv.key).containsExactlyInAnyOrder(
+                "chips|hour|2025-01-15T12:00:00Z", "chips|day|2025-01-15T00:00:00Z", "chips|week|2025-01-13T00:00:00Z");
+    }
+
+    @Test
     void shouldAnswerTrendQueriesFromTheStoresWithoutZeroCounts() {
         labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("space", new SectorContribution(1, 1))));
         labeled.pipeInput("a1", labels("a1", WEDNESDAY, Map.of("chips", new SectorContribution(2, 1))));
