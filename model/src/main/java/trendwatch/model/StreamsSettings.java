@@ -1,7 +1,6 @@
 package trendwatch.model;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,13 +20,6 @@ public final class StreamsSettings {
      * a gigabyte, so the disk would grow with the articles instead of with the keys.
      */
     public static final int COMPACTED_SEGMENT_BYTES = 64 * 1024 * 1024;
-    /**
-     * A table read from a compacted topic restores from that topic instead of a changelog copy of it (publish's
-     * articles table: otherwise every article would be written again). A topology must also be built with it.
-     */
-    public static final Map<String, Object> OPTIMIZATIONS =
-            Map.of(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
-
     private StreamsSettings() {
     }
 
@@ -49,7 +41,6 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         // articles may be up to 5 MiB of text; the contract topics accept records up to MAX_RECORD_BYTES
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
-        p.putAll(OPTIMIZATIONS);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), COMPACTED_SEGMENT_BYTES);
         // classify writes ~25 records per article (each paragraph, again per sector), publish several per count

@@ -16,7 +16,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import trendwatch.model.Granularity;
-import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 
 /**
@@ -74,9 +73,7 @@ public final class PublishTopology {
             changes = changes == null ? counted : changes.merge(counted, Named.as(granularity.id() + "-merge"));
         }
         detectBursts(builder, changes, config);
-        Properties optimizations = new Properties();
-        optimizations.putAll(StreamsSettings.OPTIMIZATIONS);
-        return builder.build(optimizations);
+        return builder.build();
     }
 
     private static KStream<String, CountChange> countBuckets(KTable<String, Contribution> articles,
