@@ -47,7 +47,7 @@ import trendwatch.publish.PublishTopology;
  *       articles &ge; 1 — an exact match, not an estimate.</li>
  * </ol>
  *
- * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE [SECONDS=60] [--warmup S=10]
+ * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE [SECONDS=60] [--warmup S=30]
  *     [--partitions P] [--set streams.key=value]...</pre>
  * Use half the articles/s ThroughputBench measured. Run from the project root.
  */
@@ -100,7 +100,9 @@ public final class LatencyBench {
     public static void main(String[] args) throws Exception {
         double rate = Double.parseDouble(args[0]);
         int seconds = 60;
-        int warmup = 10;
+        // a cold pipeline at 750 articles/s falls up to 5 s behind in its first seconds (JIT) and is caught up
+        // after ~20 s: the worst-per-second line shows it; the percentiles are of the steady state after it
+        int warmup = 30;
         int partitions = 3;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {

@@ -80,8 +80,10 @@ final class BurstDetector implements Processor<String, CountChange, String, Burs
 
     private void remember(String seriesKey, BurstHistory history, Instant bucket, BurstHistory.Mark mark) {
         List<Instant> dropped = history.put(bucket, mark);
+        if (dropped.remove(bucket)) {
+            return; // older than the series' window (a backfill, newest first): never stored, nothing to drop
+        }
         marks.put(seriesKey + "|" + bucket, mark);
-        // after the put: a late count for a bucket older than the window is itself dropped at once
         dropped.forEach(old -> marks.delete(seriesKey + "|" + old));
     }
 

@@ -57,10 +57,15 @@ final class ChangedCounts implements Processor<String, BucketCounts, String, Cou
             if (!totals.equals(before.get(sector))) {
                 TrendCount count = new TrendCount(TrendCount.SCHEMA, sector, granularity, bucketStart, bucketEnd,
                         totals.paragraphs(), totals.articles(), totals.score(), now);
-                context.forward(record.withKey(count.key()).withValue(new CountChange(count,
-                        counts.evidence().getOrDefault(sector, List.of()))));
+                context.forward(record.withKey(count.key()).withValue(new CountChange(count, evidence(counts, count))));
             }
         });
         sent.put(record.key(), counts.sectors());
+    }
+
+    /** The bucket's evidence for the count's sector, only where the count is large enough to burst. */
+    private static List<Evidence> evidence(BucketCounts counts, TrendCount count) {
+        return count.paragraphs() < BurstDetector.MIN_PARAGRAPHS ? List.of()
+                : counts.evidence().getOrDefault(count.sector(), List.of());
     }
 }
