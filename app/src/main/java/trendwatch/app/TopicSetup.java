@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.StreamsSettings;
@@ -33,6 +36,7 @@ public final class TopicSetup {
                     .map(topic -> newTopic(topic, partitions))
                     .toList();
             create(admin, missing);
+            awaitLeaders(admin, missing);
             return missing.stream().map(NewTopic::name).toList();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot list topics on " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
@@ -49,6 +53,43 @@ public final class TopicSetup {
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("creating topics timed out", e);
+        }
+    }
+
+    /**
+     * createTopics returns once the controller has committed the new topics, before the broker has made itself
+     * their leader: the broker's metadata already names it leader of every partition, but for a few hundred
+     * milliseconds (dozens of partitions are created one by one) a produce request to a partition not created yet
+     * is answered NOT_LEADER_OR_FOLLOWER. An idempotent producer with several requests in flight then has its first
+     * batch rejected and its next ones appended, and the retried first batch is refused for ever with
+     * OUT_OF_ORDER_SEQUENCE_NUMBER until it expires. ListOffsets is served only by a partition's leader: wait until
+     * every new partition answers it.
+     */
+    private static void awaitLeaders(Admin admin, List<NewTopic> topics) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (NewTopic topic : topics) {
+            for (int p = 0; p < topic.numPartitions(); p++) {
+                partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+            }
+        }
+        if (partitions.isEmpty()) {
+            return;
+        }
+        // the broker may not even know the topics yet (UNKNOWN_TOPIC_OR_PARTITION), which the admin client does
+        // not retry: ask again until every partition answers
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(60, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("created topics have no leader: " + e.getCause().getMessage(), e);
+                }
+                Thread.sleep(50);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("created topics got no leader within 60 s", e);
+            }
         }
     }
 

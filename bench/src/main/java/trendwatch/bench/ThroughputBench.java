@@ -135,19 +135,9 @@ public final class ThroughputBench {
 
     private Run run(double poison, boolean withPassthrough) throws Exception {
         Input input = input(poison);
-        for (int attempt = 1; ; attempt++) {
-            try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
-                try {
-                    preload(kafka, input);
-                } catch (PreloadStuck e) {
-                    if (attempt == 3) {
-                        throw e;
-                    }
-                    System.out.printf(Locale.ROOT, "%s; again on a fresh broker%n", e.getMessage());
-                    continue;
-                }
-                return measure(kafka, input, poison, withPassthrough);
-            }
+        try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
+            preload(kafka, input);
+            return measure(kafka, input, poison, withPassthrough);
         }
     }
 
@@ -191,8 +181,6 @@ public final class ThroughputBench {
     private static void preload(BenchKafka kafka, Input input) throws Exception {
         long t0 = System.nanoTime();
         AtomicReference<Exception> failed = new AtomicReference<>();
-        // about one preload in four on this machine, one partition's last batch is appended but never acknowledged
-        // (its high watermark stays below it) and expires: fail after 30 s rather than the default 120 s
         try (KafkaProducer<String, byte[]> producer = kafka.producer(256 * 1024, 20, Duration.ofSeconds(30))) {
             for (int i = 0; i < input.keys.size(); i++) {
                 producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), input.keys.get(i), input.values.get(i)),
@@ -203,7 +191,7 @@ public final class ThroughputBench {
         double s = (System.nanoTime() - t0) / 1e9;
         long end = kafka.endOffset(Topics.ARTICLES_RAW.name());
         if (failed.get() != null || end != input.keys.size()) {
-            throw new PreloadStuck("preload wrote " + end + " of " + input.keys.size() + " records in "
+            throw new IllegalStateException("preload wrote " + end + " of " + input.keys.size() + " records in "
                     + Math.round(s) + " s; first error: " + failed.get(), failed.get());
         }
         System.out.printf(Locale.ROOT, "preloaded %d records, %.1f MB (%d bad) in %.1f s; %d paragraphs expected,"
@@ -317,19 +305,6 @@ public final class ThroughputBench {
     }
 
     private record Run(double recordsPerSecond, boolean ok) {
-    }
-
-    /**
-     * About one preload in four on the shared 2-core machine, one partition's last batch was appended (the broker's
-     * producer state had its sequence numbers) but its high watermark stayed below it, so the acks=all request was
-     * never answered. Not understood yet (see the report); the run is repeated on a fresh broker.
-     */
-    private static final class PreloadStuck extends IllegalStateException {
-        private static final long serialVersionUID = 1L;
-
-        PreloadStuck(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     /** The records to preload and what the pipeline must make of them. */
