@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trendwatch.model.KafkaConnection;
@@ -38,6 +46,31 @@ class EmbeddedKafkaIT {
             assertThat(segmentBytes(admin, Topics.COUNTS.name())).isEqualTo(StreamsSettings.COMPACTED_SEGMENT_BYTES);
             assertThat(segmentBytes(admin, Topics.PARAGRAPHS_LABELED.name())).isGreaterThan(
                     StreamsSettings.COMPACTED_SEGMENT_BYTES);
+        }
+    }
+
+    @Test
+    void shouldHaveALeaderForEveryNewPartitionWhenTopicSetupReturns() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, freePort(), freePort())) {
+            List<String> created = TopicSetup.ensure(KafkaConnection.of(kafka.bootstrapServers()),
+                    List.of("space", "robots", "chips", "batteries", "driving", "biomed"), 3);
+
+            // no retries: a partition whose leader is not ready yet answers NOT_LEADER_OR_FOLLOWER, which once made
+            // an idempotent producer's first batch unacknowledgeable (see TopicSetup.awaitLeaders)
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.RETRIES_CONFIG, 0,
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+                List<Future<RecordMetadata>> sends = new ArrayList<>();
+                for (String topic : created) {
+                    for (int partition = 0; partition < 3; partition++) {
+                        sends.add(producer.send(new ProducerRecord<>(topic, partition, "k", "v")));
+                    }
+                }
+                for (Future<RecordMetadata> send : sends) {
+                    assertThat(send.get(30, TimeUnit.SECONDS).offset()).isZero();
+                }
+            }
         }
     }
 
