@@ -37,6 +37,11 @@ public record BucketCounts(Map<String, SectorTotals> sectors, long labeledParagr
         return add(article, -1);
     }
 
+    /** The same totals without the evidence, which only bursts cite: what another publish instance is sent. */
+    BucketCounts withoutEvidence() {
+        return new BucketCounts(sectors, labeledParagraphs, Map.of());
+    }
+
     long paragraphs(String sector) {
         SectorTotals totals = sectors.get(sector);
         return totals == null ? 0 : totals.paragraphs();

@@ -1,10 +1,8 @@
 package trendwatch.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import trendwatch.model.EvidenceParagraph;
-import trendwatch.model.Json;
+import trendwatch.model.JsonSerde;
 
 /**
  * An evidence paragraph as the JSON a burst will cite it in, with the two fields the bucket lists sort and
@@ -13,20 +11,14 @@ import trendwatch.model.Json;
  */
 record Evidence(String articleId, double score, byte[] json) {
 
+    private static final JsonSerde<EvidenceParagraph> JSON = JsonSerde.of(EvidenceParagraph.class);
+
     static Evidence of(EvidenceParagraph paragraph) {
-        try {
-            return new Evidence(paragraph.articleId(), paragraph.score(), Json.MAPPER.writeValueAsBytes(paragraph));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Evidence(paragraph.articleId(), paragraph.score(), JSON.serialize("evidence", paragraph));
     }
 
     EvidenceParagraph paragraph() {
-        try {
-            return Json.MAPPER.readValue(json, EvidenceParagraph.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.deserialize("evidence", json);
     }
 
     @Override

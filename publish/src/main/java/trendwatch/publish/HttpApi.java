@@ -11,10 +11,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -155,8 +157,11 @@ public final class HttpApi implements AutoCloseable {
     /** This instance's part of the bucket stores, for the other publish instances. */
     private void localBuckets(HttpExchange exchange) throws IOException {
         QueryParams params = new QueryParams(exchange.getRequestURI());
-        sendJson(exchange, 200, sources.localCounts().buckets(granularity(params), params.instant("from"),
-                params.instant("to")));
+        Map<Instant, BucketCounts> buckets = new TreeMap<>(sources.localCounts().buckets(granularity(params),
+                params.instant("from"), params.instant("to")));
+        // a month of hour buckets carries megabytes of evidence that no query reads
+        buckets.replaceAll((start, counts) -> counts.withoutEvidence());
+        sendJson(exchange, 200, buckets);
     }
 
     private void bursts(HttpExchange exchange) throws IOException {
