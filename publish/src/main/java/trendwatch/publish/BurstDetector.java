@@ -18,18 +18,27 @@ import trendwatch.model.TrendCount;
 
 /**
  * Sends a burst when a sector's count in a bucket reaches {@link #Z_THRESHOLD} standard deviations above its
- * trailing baseline (and at least {@link #MIN_PARAGRAPHS} paragraphs), once per sector and bucket. Its input is
- * keyed by {@code sector|granularity}, so one task sees every bucket of a sector's series.
+ * trailing baseline (and at least {@link #MIN_PARAGRAPHS} paragraphs), once per sector and bucket, citing the
+ * bucket's strongest paragraphs. Its input is keyed by sector, so one task sees every bucket of a sector's
+ * series and every paragraph offered as its evidence.
+ * <p>
+ * Evidence is kept per bucket as it is offered, {@link #EVIDENCE_PER_BUCKET} strongest, one per article: an
+ * updated article replaces its paragraph, but an article that moved to another bucket, or lost the sector, keeps
+ * its old paragraph in the old bucket's list until stronger ones push it out (the counts themselves are exact;
+ * withdrawing evidence exactly would need each article's old paragraphs, kilobytes an article, kept).
  */
-final class BurstDetector implements Processor<String, CountChange, String, Burst> {
+final class BurstDetector implements Processor<String, BurstInput, String, Burst> {
 
     static final double Z_THRESHOLD = 2.0;
     static final long MIN_PARAGRAPHS = 3;
+    static final int EVIDENCE_PER_BUCKET = 3;
 
     private final Clock clock;
     private final MeterRegistry meters;
     /** Per bucket, {@code sector|granularity|bucketStart}: the newest {@link BurstHistory#KEPT} of each series. */
     private KeyValueStore<String, BurstHistory.Mark> marks;
+    /** Per bucket kept in {@link #marks}: its strongest paragraphs, strongest first. */
+    private KeyValueStore<String, List<Evidence>> evidence;
     /**
      * The series read from the store, kept in memory: every count change needs its series' baseline. Every change
      * is written through to the store, and this is emptied in {@link #init}, which Kafka Streams calls again
@@ -47,28 +56,62 @@ final class BurstDetector implements Processor<String, CountChange, String, Burs
     public void init(ProcessorContext<String, Burst> context) {
         this.context = context;
         this.marks = context.getStateStore(PublishTopology.BURST_HISTORY_STORE);
+        this.evidence = context.getStateStore(PublishTopology.BURST_EVIDENCE_STORE);
         series.clear();
     }
 
     @Override
-    public void process(Record<String, CountChange> record) {
-        TrendCount count = record.value().count();
-        BurstHistory history = series.computeIfAbsent(record.key(), this::load);
+    public void process(Record<String, BurstInput> record) {
+        if (record.value().count() != null) {
+            count(record, record.value().count());
+        } else {
+            offer(record.value().offer());
+        }
+    }
+
+    private void count(Record<String, BurstInput> record, TrendCount count) {
+        String seriesKey = seriesKey(count.sector(), count.granularity());
+        BurstHistory history = series.computeIfAbsent(seriesKey, this::load);
         BurstHistory.Mark mark = history.mark(count.bucketStart()).withParagraphs(count.paragraphs());
-        remember(record.key(), history, count.bucketStart(), mark);
+        remember(seriesKey, history, count.bucketStart(), mark);
         TrendMeasures.Measure measure = TrendMeasures.of(count.paragraphs(), baseline(history, count));
         if (measure.zScore() >= Z_THRESHOLD && count.paragraphs() >= MIN_PARAGRAPHS && knownLongEnough(history, count)
                 && !mark.fired()) {
-            remember(record.key(), history, count.bucketStart(), mark.firing());
+            remember(seriesKey, history, count.bucketStart(), mark.firing());
             context.forward(record.withKey(count.key()).withValue(new Burst(Burst.SCHEMA, count.sector(),
                     count.granularity(), count.bucketStart(), count.paragraphs(), measure.baseline(),
                     measure.zScore(), clock.instant(),
-                    record.value().evidence().stream().map(Evidence::paragraph).toList())));
+                    evidence(seriesKey + "|" + count.bucketStart()).stream().map(Evidence::paragraph).toList())));
             meters.counter("trendwatch.bursts", "sector", count.sector(), "granularity", count.granularity().id())
                     .increment();
         }
     }
 
+    /** Keeps the paragraph in each of its buckets (hour, day, week) where it is among the strongest. */
+    private void offer(EvidenceOffer offer) {
+        for (Granularity g : Granularity.values()) {
+            String seriesKey = seriesKey(offer.sector(), g);
+            Instant bucket = g.bucketStart(offer.eventTime());
+            if (!series.computeIfAbsent(seriesKey, this::load).keeps(bucket)) {
+                continue; // older than the series' window: its mark is not kept, so neither is its evidence
+            }
+            String key = seriesKey + "|" + bucket;
+            List<Evidence> kept = evidence(key);
+            List<Evidence> next = Evidence.keepStrongest(kept, offer.evidence(), EVIDENCE_PER_BUCKET);
+            if (next != kept) {
+                evidence.put(key, next);
+            }
+        }
+    }
+
+    private List<Evidence> evidence(String bucketKey) {
+        List<Evidence> kept = evidence.get(bucketKey);
+        return kept == null ? List.of() : kept;
+    }
+
+    private static String seriesKey(String sector, Granularity granularity) {
+        return sector + "|" + granularity.id();
+    }
     private BurstHistory load(String seriesKey) {
         BurstHistory history = new BurstHistory();
         String prefix = seriesKey + "|";
@@ -81,10 +124,19 @@ final class BurstDetector implements Processor<String, CountChange, String, Burs
     private void remember(String seriesKey, BurstHistory history, Instant bucket, BurstHistory.Mark mark) {
         List<Instant> dropped = history.put(bucket, mark);
         if (dropped.remove(bucket)) {
-            return; // older than the series' window (a backfill, newest first): never stored, nothing to drop
+            // older than the series' window (a backfill, newest first): never stored; evidence offered while
+            // it was still in the window goes too
+            String key = seriesKey + "|" + bucket;
+            if (evidence.get(key) != null) {
+                evidence.delete(key);
+            }
+            return;
         }
         marks.put(seriesKey + "|" + bucket, mark);
-        dropped.forEach(old -> marks.delete(seriesKey + "|" + old));
+        dropped.forEach(old -> {
+            marks.delete(seriesKey + "|" + old);
+            evidence.delete(seriesKey + "|" + old);
+        });
     }
 
     /**

@@ -40,6 +40,11 @@ final class BurstHistory {
         return dropped;
     }
 
+    /** Whether a mark for the bucket would be kept: the window is not full yet, or the bucket is inside it. */
+    boolean keeps(Instant bucket) {
+        return buckets.size() < KEPT || !bucket.isBefore(buckets.firstKey());
+    }
+
     Mark mark(Instant bucket) {
         return buckets.getOrDefault(bucket, Mark.NONE);
     }

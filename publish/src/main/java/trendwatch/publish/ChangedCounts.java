@@ -3,7 +3,6 @@ package trendwatch.publish;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,7 +20,7 @@ import trendwatch.model.TrendCount;
  * it restarts the task (after a crash, an aborted transaction or a rebalance), so an aborted count is never
  * taken as published.
  */
-final class ChangedCounts implements Processor<String, BucketCounts, String, CountChange> {
+final class ChangedCounts implements Processor<String, BucketCounts, String, TrendCount> {
 
     static final int REMEMBERED_BUCKETS = 10_000;
 
@@ -33,7 +32,7 @@ final class ChangedCounts implements Processor<String, BucketCounts, String, Cou
             return size() > REMEMBERED_BUCKETS;
         }
     };
-    private ProcessorContext<String, CountChange> context;
+    private ProcessorContext<String, TrendCount> context;
 
     ChangedCounts(Granularity granularity, Clock clock) {
         this.granularity = granularity;
@@ -41,7 +40,7 @@ final class ChangedCounts implements Processor<String, BucketCounts, String, Cou
     }
 
     @Override
-    public void init(ProcessorContext<String, CountChange> context) {
+    public void init(ProcessorContext<String, TrendCount> context) {
         this.context = context;
         sent.clear();
     }
@@ -57,15 +56,9 @@ final class ChangedCounts implements Processor<String, BucketCounts, String, Cou
             if (!totals.equals(before.get(sector))) {
                 TrendCount count = new TrendCount(TrendCount.SCHEMA, sector, granularity, bucketStart, bucketEnd,
                         totals.paragraphs(), totals.articles(), totals.score(), now);
-                context.forward(record.withKey(count.key()).withValue(new CountChange(count, evidence(counts, count))));
+                context.forward(record.withKey(count.key()).withValue(count));
             }
         });
         sent.put(record.key(), counts.sectors());
-    }
-
-    /** The bucket's evidence for the count's sector, only where the count is large enough to burst. */
-    private static List<Evidence> evidence(BucketCounts counts, TrendCount count) {
-        return count.paragraphs() < BurstDetector.MIN_PARAGRAPHS ? List.of()
-                : counts.evidence().getOrDefault(count.sector(), List.of());
     }
 }

@@ -6,11 +6,10 @@ import java.util.TreeMap;
 import trendwatch.model.ArticleLabels;
 
 /**
- * What publish keeps of an article: only what its counts need, so that the table of every article's latest
- * contribution costs tens of bytes an article, not the kilobytes of its {@link ArticleLabels}.
- *
- * @param sectors per sector, the article's numbers and its best paragraph ({@code best} is null once read back
- *     from the table: withdrawing a contribution removes its evidence by article id, so the text is not kept)
+ * What publish counts of an article: only numbers, so that the table of every article's latest contribution
+ * costs tens of bytes an article, not the kilobytes of its {@link ArticleLabels}, and the three bucket
+ * repartitions carry no text. The article's evidence goes to the burst detector by its own way
+ * ({@link EvidenceOffer}).
  */
 record Contribution(String articleId, Instant eventTime, int labeledParagraphs, Map<String, Share> sectors) {
 
@@ -19,13 +18,13 @@ record Contribution(String articleId, Instant eventTime, int labeledParagraphs, 
     }
 
     /** One sector's part of an article; the score in thousandths, as the bucket totals keep it. */
-    record Share(int paragraphs, long scoreMillis, Evidence best) {
+    record Share(int paragraphs, long scoreMillis) {
     }
 
     static Contribution of(ArticleLabels labels) {
         Map<String, Share> sectors = new TreeMap<>();
-        labels.sectors().forEach((sector, c) -> sectors.put(sector, new Share(c.paragraphs(),
-                SectorTotals.millis(c.score()), c.best() == null ? null : Evidence.of(c.best()))));
+        labels.sectors().forEach((sector, c) -> sectors.put(sector,
+                new Share(c.paragraphs(), SectorTotals.millis(c.score()))));
         return new Contribution(labels.articleId(), labels.eventTime(), labels.labeledParagraphs(), sectors);
     }
 }

@@ -1,6 +1,9 @@
 package trendwatch.publish;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import trendwatch.model.EvidenceParagraph;
 import trendwatch.model.JsonSerde;
 
@@ -15,6 +18,24 @@ record Evidence(String articleId, double score, byte[] json) {
 
     static Evidence of(EvidenceParagraph paragraph) {
         return new Evidence(paragraph.articleId(), paragraph.score(), JSON.serialize("evidence", paragraph));
+    }
+
+    /**
+     * The kept list after {@code offered} is considered: strongest first, at most {@code max}, one entry per article
+     * (a new version of an article replaces its old paragraph). Returns {@code kept} itself when nothing changes,
+     * which is most offers once a bucket has its strongest few, so the caller can skip writing it.
+     */
+    static List<Evidence> keepStrongest(List<Evidence> kept, Evidence offered, int max) {
+        List<Evidence> list = new ArrayList<>(kept.size() + 1);
+        for (Evidence e : kept) {
+            if (!e.articleId.equals(offered.articleId)) {
+                list.add(e);
+            }
+        }
+        list.add(offered);
+        list.sort(Comparator.comparingDouble(Evidence::score).reversed());
+        List<Evidence> next = List.copyOf(list.subList(0, Math.min(max, list.size())));
+        return next.equals(kept) ? kept : next;
     }
 
     EvidenceParagraph paragraph() {

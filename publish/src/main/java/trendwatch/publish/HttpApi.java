@@ -159,8 +159,6 @@ public final class HttpApi implements AutoCloseable {
         QueryParams params = new QueryParams(exchange.getRequestURI());
         Map<Instant, BucketCounts> buckets = new TreeMap<>(sources.localCounts().buckets(granularity(params),
                 params.instant("from"), params.instant("to")));
-        // a month of hour buckets carries megabytes of evidence that no query reads
-        buckets.replaceAll((start, counts) -> counts.withoutEvidence());
         sendJson(exchange, 200, buckets);
     }
 

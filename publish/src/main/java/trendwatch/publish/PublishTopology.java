@@ -1,5 +1,6 @@
 package trendwatch.publish;
 
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -15,21 +16,25 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import trendwatch.model.ArticleLabels;
 import trendwatch.model.Granularity;
 import trendwatch.model.Topics;
+import trendwatch.model.TrendCount;
 
 /**
  * The publish stage: {@code trend.articles.labeled} read as a table (latest contribution per article), grouped
  * by time bucket once per granularity and aggregated with an adder and a subtractor. Re-ingesting, updating or
  * re-labeling an article therefore replaces its contribution by construction; it can never count twice.
- * Every count change goes to {@code trend.counts}, and through a burst detector keyed by sector and
- * granularity to {@code trend.bursts}.
+ * Every count change goes to {@code trend.counts}, and through a burst detector keyed by sector to
+ * {@code trend.bursts}; each article's best paragraph per sector goes to the same detector on its own way, so
+ * the counts carry no text.
  */
 public final class PublishTopology {
 
     public static final String APPLICATION_ID = "trendwatch-publish";
     public static final String ARTICLES_STORE = "labeled-articles";
     public static final String BURST_HISTORY_STORE = "burst-history";
+    public static final String BURST_EVIDENCE_STORE = "burst-evidence";
     /**
      * An article's count is three commits from it, two of them publish's (the bucket repartition, then the
      * count), so publish commits twice as often as the default 100 ms; its commits are cheap (4 ms on average) and
@@ -55,29 +60,28 @@ public final class PublishTopology {
 
     public static Topology build(PublishConfig config) {
         StreamsBuilder builder = new StreamsBuilder();
-        // the table keeps each article's numbers only (Wire.CONTRIBUTION_NUMBERS), not its 1.6 KB of JSON; its
-        // cache stays off because the cache would hand on the value as read back from the store, without the
-        // evidence the buckets need, where the uncached table hands on the value it was given
-        KTable<String, Contribution> articles = builder.stream(Topics.ARTICLES_LABELED.name(),
-                        Topics.ARTICLES_LABELED.consumed().withName("articles-labeled"))
+        KStream<String, ArticleLabels> labeled = builder.stream(Topics.ARTICLES_LABELED.name(),
+                Topics.ARTICLES_LABELED.consumed().withName("articles-labeled"));
+        // the table keeps each article's numbers only, not its 1.6 KB of JSON; uncached, so each change goes on
+        // to the buckets as it comes (the cache would only save a write when an article changes twice in 50 ms)
+        KTable<String, Contribution> articles = labeled
                 .mapValues(labels -> labels == null ? null : Contribution.of(labels), Named.as("contributions"))
                 .toTable(Named.as("articles-table"),
                         Materialized.<String, Contribution, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(Wire.CONTRIBUTION_NUMBERS)
+                                .withKeySerde(Serdes.String()).withValueSerde(Wire.CONTRIBUTION)
                                 .withCachingDisabled());
-        KStream<String, CountChange> changes = null;
+        KStream<String, TrendCount> changes = null;
         for (Granularity granularity : Granularity.values()) {
-            KStream<String, CountChange> counted = countBuckets(articles, granularity, config);
-            counted.mapValues(CountChange::count, Named.as(granularity.id() + "-count-values"))
-                    .to(Topics.COUNTS.name(), Topics.COUNTS.produced().withName(granularity.id() + "-counts-sink"));
+            KStream<String, TrendCount> counted = countBuckets(articles, granularity, config);
+            counted.to(Topics.COUNTS.name(), Topics.COUNTS.produced().withName(granularity.id() + "-counts-sink"));
             changes = changes == null ? counted : changes.merge(counted, Named.as(granularity.id() + "-merge"));
         }
-        detectBursts(builder, changes, config);
+        detectBursts(builder, changes, offers(labeled), config);
         return builder.build();
     }
 
-    private static KStream<String, CountChange> countBuckets(KTable<String, Contribution> articles,
-                                                             Granularity granularity, PublishConfig config) {
+    private static KStream<String, TrendCount> countBuckets(KTable<String, Contribution> articles,
+                                                            Granularity granularity, PublishConfig config) {
         String g = granularity.id();
         return articles.groupBy((articleId, article) -> KeyValue.pair(bucketKey(granularity, article), article),
                         Grouped.with(g + "-buckets", Serdes.String(), Wire.CONTRIBUTION))
@@ -91,18 +95,27 @@ public final class PublishTopology {
                 .process(() -> new ChangedCounts(granularity, config.clock()), Named.as(g + "-trend-counts"));
     }
 
-    private static void detectBursts(StreamsBuilder builder, KStream<String, CountChange> changes,
-                                     PublishConfig config) {
-        // a bucket's mark is written on every count change of the bucket: the cache turns those writes into one
-        // per bucket and commit on the store and its changelog
+    /** Each article's best paragraph per sector, keyed by sector, for that sector's burst detector to keep. */
+    private static KStream<String, BurstInput> offers(KStream<String, ArticleLabels> labeled) {
+        return labeled.flatMap((articleId, labels) -> labels == null ? List.of() : EvidenceOffer.of(labels).stream()
+                        .map(offer -> KeyValue.pair(offer.sector(), BurstInput.of(offer))).toList(),
+                        Named.as("evidence-offers"))
+                .repartition(Repartitioned.with(Serdes.String(), Wire.BURST_INPUT).withName("sector-evidence"));
+    }
+
+    private static void detectBursts(StreamsBuilder builder, KStream<String, TrendCount> changes,
+                                     KStream<String, BurstInput> offers, PublishConfig config) {
+        // a bucket's mark is written on every count change of the bucket, its evidence on most offers while it
+        // is young: the cache turns those writes into one per bucket and commit on the store and its changelog
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BURST_HISTORY_STORE),
                 Serdes.String(), Wire.BURST_MARK).withCachingEnabled());
-        changes.selectKey((key, change) -> change.count().sector() + "|" + change.count().granularity().id(),
-                        Named.as("by-sector-series"))
-                .repartition(Repartitioned.with(Serdes.String(), Wire.COUNT_CHANGE)
-                        .withName("sector-series"))
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BURST_EVIDENCE_STORE),
+                Serdes.String(), Wire.EVIDENCE_LIST).withCachingEnabled());
+        changes.map((key, count) -> KeyValue.pair(count.sector(), BurstInput.of(count)), Named.as("counts-by-sector"))
+                .repartition(Repartitioned.with(Serdes.String(), Wire.BURST_INPUT).withName("sector-counts"))
+                .merge(offers, Named.as("burst-inputs"))
                 .process(() -> new BurstDetector(config.clock(), config.meters()), Named.as("burst-detector"),
-                        BURST_HISTORY_STORE)
+                        BURST_HISTORY_STORE, BURST_EVIDENCE_STORE)
                 .to(Topics.BURSTS.name(), Topics.BURSTS.produced().withName("bursts-sink"));
     }
 

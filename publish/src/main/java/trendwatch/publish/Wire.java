@@ -27,15 +27,13 @@ final class Wire {
     /** First byte of every value; the JSON an earlier trendwatch wrote starts with '{' and is refused by name. */
     private static final byte VERSION = 1;
 
-    /** An article's contribution with its evidence, as it travels to the bucket aggregations. */
     static final Serde<Contribution> CONTRIBUTION = serde("Contribution",
-            (out, c) -> writeContribution(out, c, true), Wire::readContribution);
-    /** An article's contribution without evidence texts, as the table of every article keeps it. */
-    static final Serde<Contribution> CONTRIBUTION_NUMBERS = serde("Contribution",
-            (out, c) -> writeContribution(out, c, false), Wire::readContribution);
+            Wire::writeContribution, Wire::readContribution);
     static final Serde<BucketCounts> BUCKET_COUNTS = serde("BucketCounts", Wire::writeBucket, Wire::readBucket);
-    static final Serde<CountChange> COUNT_CHANGE = serde("CountChange", Wire::writeChange, Wire::readChange);
+    static final Serde<BurstInput> BURST_INPUT = serde("BurstInput", Wire::writeBurstInput, Wire::readBurstInput);
     static final Serde<BurstHistory.Mark> BURST_MARK = serde("BurstHistory.Mark", Wire::writeMark, Wire::readMark);
+    static final Serde<List<Evidence>> EVIDENCE_LIST = serde("evidence list", Wire::writeEvidenceList,
+            Wire::readEvidenceList);
 
     private Wire() {
     }
@@ -74,7 +72,7 @@ final class Wire {
         });
     }
 
-    private static void writeContribution(Out out, Contribution c, boolean withEvidence) {
+    private static void writeContribution(Out out, Contribution c) {
         writeString(out, c.articleId());
         writeInstant(out, c.eventTime());
         out.writeInt(c.labeledParagraphs());
@@ -83,11 +81,7 @@ final class Wire {
             writeString(out, e.getKey());
             out.writeInt(e.getValue().paragraphs());
             out.writeLong(e.getValue().scoreMillis());
-            Evidence best = withEvidence ? e.getValue().best() : null;
-            out.writeBoolean(best != null);
-            if (best != null) {
-                writeEvidence(out, best);
-            }
+            out.writeBoolean(false); // no evidence: see skipLegacyEvidence
         }
     }
 
@@ -100,8 +94,10 @@ final class Wire {
             String sector = readString(in);
             int paragraphs = in.getInt();
             long scoreMillis = in.getLong();
-            sectors.put(sector, new Contribution.Share(paragraphs, scoreMillis,
-                    readBoolean(in) ? readEvidence(in) : null));
+            sectors.put(sector, new Contribution.Share(paragraphs, scoreMillis));
+            if (readBoolean(in)) {
+                skipLegacyEvidence(in, 1);
+            }
         }
         return new Contribution(articleId, eventTime, labeledParagraphs, sectors);
     }
@@ -115,11 +111,7 @@ final class Wire {
             out.writeLong(e.getValue().articles());
             out.writeLong(e.getValue().scoreMillis());
         }
-        out.writeInt(b.evidence().size());
-        for (Map.Entry<String, List<Evidence>> e : b.evidence().entrySet()) {
-            writeString(out, e.getKey());
-            writeEvidenceList(out, e.getValue());
-        }
+        out.writeInt(0); // sectors with evidence: see skipLegacyEvidence
     }
 
     private static BucketCounts readBucket(ByteBuffer in) {
@@ -128,15 +120,41 @@ final class Wire {
         for (int i = in.getInt(); i > 0; i--) {
             sectors.put(readString(in), new SectorTotals(in.getLong(), in.getLong(), in.getLong()));
         }
-        Map<String, List<Evidence>> evidence = new TreeMap<>();
         for (int i = in.getInt(); i > 0; i--) {
-            evidence.put(readString(in), readEvidenceList(in));
+            readString(in);
+            skipLegacyEvidence(in, in.getInt());
         }
-        return new BucketCounts(sectors, labeledParagraphs, evidence);
+        return new BucketCounts(sectors, labeledParagraphs);
     }
 
-    private static void writeChange(Out out, CountChange change) {
-        TrendCount c = change.count();
+    /**
+     * Builds before 2026-11-30 carried evidence texts in contributions and bucket totals; the stores they wrote
+     * still read, their evidence dropped (the burst detector keeps evidence now).
+     */
+    private static void skipLegacyEvidence(ByteBuffer in, int count) {
+        for (int i = 0; i < count; i++) {
+            readEvidence(in);
+        }
+    }
+
+    private static void writeBurstInput(Out out, BurstInput input) {
+        out.writeBoolean(input.count() != null);
+        if (input.count() != null) {
+            writeCount(out, input.count());
+        } else {
+            EvidenceOffer offer = input.offer();
+            writeString(out, offer.sector());
+            writeInstant(out, offer.eventTime());
+            writeEvidence(out, offer.evidence());
+        }
+    }
+
+    private static BurstInput readBurstInput(ByteBuffer in) {
+        return readBoolean(in) ? BurstInput.of(readCount(in))
+                : BurstInput.of(new EvidenceOffer(readString(in), readInstant(in), readEvidence(in)));
+    }
+
+    private static void writeCount(Out out, TrendCount c) {
         out.writeInt(c.schema());
         writeString(out, c.sector());
         writeString(out, c.granularity().id());
@@ -146,13 +164,11 @@ final class Wire {
         out.writeLong(c.articles());
         out.writeDouble(c.score());
         writeInstant(out, c.updatedAt());
-        writeEvidenceList(out, change.evidence());
     }
 
-    private static CountChange readChange(ByteBuffer in) {
-        TrendCount count = new TrendCount(in.getInt(), readString(in), Granularity.parse(readString(in)),
+    private static TrendCount readCount(ByteBuffer in) {
+        return new TrendCount(in.getInt(), readString(in), Granularity.parse(readString(in)),
                 readInstant(in), readInstant(in), in.getLong(), in.getLong(), in.getDouble(), readInstant(in));
-        return new CountChange(count, readEvidenceList(in));
     }
 
     private static void writeMark(Out out, BurstHistory.Mark mark) {

@@ -199,6 +199,24 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldKeepEachBucketsStrongestParagraphsOnePerArticle() {
+        Instant day = Instant.parse("2025-03-01T09:00:00Z");
+        labeled.pipeInput("weak", labels("weak", day, Map.of("chips", contribution("weak", 1, 0.5))));
+        labeled.pipeInput("strong", labels("strong", day, Map.of("chips", contribution("strong", 1, 0.9))));
+        labeled.pipeInput("middle", labels("middle", day, Map.of("chips", contribution("middle", 1, 0.7))));
+        labeled.pipeInput("strong", labels("strong", day, Map.of("chips", contribution("strong", 1, 0.6))));
+        labeled.pipeInput("weakest", labels("weakest", day, Map.of("chips", contribution("weakest", 1, 0.1))));
+
+        KeyValueStore<String, List<Evidence>> evidence = driver.getKeyValueStore(PublishTopology.BURST_EVIDENCE_STORE);
+        assertThat(evidence.get("chips|day|2025-03-01T00:00:00Z"))
+                .as("strongest first, at most %d, the updated article once with its new paragraph",
+                        BurstDetector.EVIDENCE_PER_BUCKET)
+                .extracting(e -> e.articleId() + "=" + e.score())
+                .containsExactly("middle=0.7", "strong=0.6", "weak=0.5");
+        assertThat(evidence.get("chips|week|2025-02-24T00:00:00Z")).hasSize(BurstDetector.EVIDENCE_PER_BUCKET);
+    }
+
+    @Test
     void shouldKeepOnlyTheNewestBucketsOfEachSeriesInTheBurstStore() {
         Instant start = Instant.parse("2025-01-01T00:30:00Z");
         int hours = BurstHistory.KEPT + 10;
@@ -219,6 +237,12 @@ class PublishTopologyTest {
                 .first().isEqualTo("chips|hour|" + start.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(hours - BurstHistory.KEPT)));
         assertThat(marks.get("chips|hour|" + start.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(hours - 1))))
                 .isEqualTo(new BurstHistory.Mark(1, false));
+        KeyValueStore<String, List<Evidence>> evidence = driver.getKeyValueStore(PublishTopology.BURST_EVIDENCE_STORE);
+        List<String> evidenceKeys = new ArrayList<>();
+        try (KeyValueIterator<String, List<Evidence>> it = evidence.prefixScan("chips|hour|", new StringSerializer())) {
+            it.forEachRemaining(kv -> evidenceKeys.add(kv.key));
+        }
+        assertThat(evidenceKeys).as("evidence only for the buckets whose marks are kept").isEqualTo(hourKeys);
     }
 
     @Test
@@ -238,7 +262,8 @@ class PublishTopologyTest {
 
         assertThat(description).contains("labeled-articles", "hour-counts", "day-counts", "week-counts",
                 "day-buckets", "day-aggregate", "Sink: day-counts-sink", "Source: articles-labeled",
-                "Processor: burst-detector", "sector-series", PublishTopology.BURST_HISTORY_STORE, "Sink: bursts-sink");
+                "Processor: burst-detector", "sector-counts", "sector-evidence", PublishTopology.BURST_HISTORY_STORE,
+                PublishTopology.BURST_EVIDENCE_STORE, "Sink: bursts-sink");
     }
 
     private Map<String, TrendCount> latest() {
@@ -251,8 +276,12 @@ class PublishTopologyTest {
     }
 
     private static SectorContribution contribution(String articleId, int paragraphs) {
-        return new SectorContribution(paragraphs, paragraphs * 0.9, new EvidenceParagraph(articleId, "title "
-                + articleId, null, source(), 0, "Inference chips sold out.", List.of("inference chips"), 0.9));
+        return contribution(articleId, paragraphs, 0.9);
+    }
+
+    private static SectorContribution contribution(String articleId, int paragraphs, double bestScore) {
+        return new SectorContribution(paragraphs, paragraphs * bestScore, new EvidenceParagraph(articleId, "title "
+                + articleId, null, source(), 0, "Inference chips sold out.", List.of("inference chips"), bestScore));
     }
 
     private static SourceRef source() {
