@@ -75,7 +75,7 @@ public final class MemoryBench {
         List<String> paragraphs = Corpus.paragraphs(Path.of("."));
         Path data = Files.createTempDirectory("trendwatch-memory");
         System.out.printf("articles  rss_MB  heap_after_gc_MB  live_state_MB: labeled-articles  hour+day+week-counts"
-                + "  burst-history  disk_MB: state_folders  kafka_log  (trend.articles.labeled live_MB)%n");
+                + "  burst-history  burst-evidence  disk_MB: state_folders  kafka_log  (trend.articles.labeled live_MB)%n");
         BenchArticles articles = new BenchArticles(paragraphs, 42);
         Random times = new Random(42);
         Process run = start(data);
@@ -96,10 +96,11 @@ public final class MemoryBench {
                 // a clean stop flushes RocksDB's memtables, so the store folders then hold all the state
                 stop(run);
                 Path streams = data.resolve("streams");
-                System.out.printf("%8d  %6.0f  %16.0f  %30.1f  %20.1f  %13.1f  %20.1f  %9.1f  (%.1f)%n", sent, rss, heap,
+                System.out.printf("%8d  %6.0f  %16.0f  %30.1f  %20.1f  %13.1f  %14.1f  %20.1f  %9.1f  (%.1f)%n", sent, rss, heap,
                         live.getOrDefault("labeled-articles", 0.0), live.getOrDefault("hour-counts", 0.0)
                                 + live.getOrDefault("day-counts", 0.0) + live.getOrDefault("week-counts", 0.0),
-                        live.getOrDefault("burst-history", 0.0), duMb(List.of(streams)),
+                        live.getOrDefault("burst-history", 0.0), live.getOrDefault("burst-evidence", 0.0),
+                        duMb(List.of(streams)),
                         duMb(List.of(data.resolve("kafka"))), live.getOrDefault("trend.articles.labeled", 0.0));
                 if (sent == total) {
                     break;

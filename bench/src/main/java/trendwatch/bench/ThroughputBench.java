@@ -55,7 +55,7 @@ import trendwatch.publish.PublishTopology;
  * and checks every bad record reaches the dead-letter topic with its origin headers and the original bytes.
  *
  * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.ThroughputBench N [--poison F] [--partitions P]
- *     [--days D] [--set streams.key=value]... [--no-passthrough] [--warmup-runs K=2] [--timeout SECONDS]</pre>
+ *     [--days D] [--set streams.key=value]... [--no-passthrough] [--warmup-runs K=4] [--timeout SECONDS]</pre>
  * {@code --days D}: articles are published over the last D days (default 30, a backfill; 1 is live news).
  * Run from the project root (the corpus is read from {@code seeds/} and the evaluation sets).
  */
@@ -89,7 +89,7 @@ public final class ThroughputBench {
         int partitions = 3;
         int days = 30;
         boolean passthrough = true;
-        int warmupRuns = 2;
+        int warmupRuns = 4;
         long timeoutSeconds = 600;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -111,7 +111,7 @@ public final class ThroughputBench {
         System.out.printf(Locale.ROOT, "ThroughputBench N=%d partitions=%d days=%d overrides=%s cores=%d heap=%d MB"
                 + " load=%s%n", n, partitions, days, overrides, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, load());
-        // the JIT: one JVM's first pipeline run was 1 515 articles/s, its third 2 545; what is measured is a warm JVM
+        // the JIT: one JVM's runs went 1 461, 2 350, 2 637, 3 137, 3 711, 3 593 articles/s; what is measured is a warm JVM
         for (int i = 1; i <= warmupRuns; i++) {
             System.out.printf(Locale.ROOT, "warm-up run %d of %d (not measured):%n", i, warmupRuns);
             bench.run(0, false);

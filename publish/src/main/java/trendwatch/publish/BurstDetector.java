@@ -112,6 +112,7 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
     private static String seriesKey(String sector, Granularity granularity) {
         return sector + "|" + granularity.id();
     }
+
     private BurstHistory load(String seriesKey) {
         BurstHistory history = new BurstHistory();
         String prefix = seriesKey + "|";
