@@ -3,6 +3,7 @@ package trendwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.Article;
 import trendwatch.model.DeadLetters;
 import trendwatch.model.Json;
+import trendwatch.model.SourceRef;
 import trendwatch.model.Topics;
 import trendwatch.model.TrendCount;
 import trendwatch.model.testing.KafkaTestCluster;
@@ -127,6 +131,48 @@ class PipelineIT {
             assertThat(accepted.statusCode()).isEqualTo(202);
             assertThat(kafka.readUntil(Topics.ARTICLES_RAW.name(), r -> r.size() >= 2, DEADLINE)).hasSize(2);
         }
+    }
+
+    @Test
+    void shouldSendABurstCitingTheParagraphsOfTheDayThatBurst() throws Exception {
+        Instant hotDay = Instant.parse("2025-03-01T09:00:00Z");
+        try (Pipeline pipeline = start()) {
+            for (int d = 14; d >= 1; d--) {
+                produceChipsArticle("quiet-" + d, hotDay.minus(Duration.ofDays(d)));
+            }
+            // the history must be counted before the jump, or the series would not be known long enough to burst
+            Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> Json.MAPPER.readTree(get(pipeline,
+                            "/api/trends?granularity=day&sector=chips&from=2025-02-01T00:00:00Z").body()),
+                    days -> days.size() == 14);
+            for (int i = 0; i < 6; i++) {
+                produceChipsArticle("hot-" + i, hotDay);
+            }
+
+            JsonNode burst = Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> hotDayBurst(get(pipeline, "/api/bursts?sector=chips").body()), b -> b != null);
+            assertThat(burst.get("paragraphs").asInt()).isGreaterThanOrEqualTo(3);
+            assertThat(burst.get("evidence").findValuesAsText("articleId")).as("the hot day's paragraphs only")
+                    .isNotEmpty().allMatch(id -> id.startsWith("hot-"));
+        }
+    }
+
+    private static JsonNode hotDayBurst(String bursts) throws IOException {
+        for (JsonNode burst : Json.MAPPER.readTree(bursts)) {
+            if (burst.get("granularity").asText().equals("day")
+                    && burst.get("bucketStart").asText().equals("2025-03-01T00:00:00Z")) {
+                return burst;
+            }
+        }
+        return null;
+    }
+
+    private void produceChipsArticle(String id, Instant publishedAt) throws Exception {
+        Article article = new Article(Article.SCHEMA, id, new SourceRef("api", "test", null), null, "Chips " + id, null,
+                null, "en", publishedAt, publishedAt, "Nvidia's inference chips for AI data centers sold out again,"
+                + " and TSMC is expanding CoWoS packaging capacity.", null);
+        kafka.produce(Topics.ARTICLES_RAW.name(), id.getBytes(StandardCharsets.UTF_8),
+                Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article));
     }
 
     private Pipeline start() throws Exception {
