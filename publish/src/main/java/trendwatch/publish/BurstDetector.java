@@ -23,9 +23,10 @@ import trendwatch.model.TrendCount;
  * series and every paragraph offered as its evidence.
  * <p>
  * Evidence is kept per bucket as it is offered, {@link #EVIDENCE_PER_BUCKET} strongest, one per article: an
- * updated article replaces its paragraph, but an article that moved to another bucket, or lost the sector, keeps
- * its old paragraph in the old bucket's list until stronger ones push it out (the counts themselves are exact;
- * withdrawing evidence exactly would need each article's old paragraphs, kilobytes an article, kept).
+ * updated article replaces its paragraph, and a bucket whose sector count falls to no article loses its list; but
+ * an article that moved to another bucket, or lost the sector, while others stayed keeps its old paragraph in the
+ * old bucket's list until stronger ones push it out (the counts themselves are exact; withdrawing evidence exactly
+ * would need each article's old paragraphs, kilobytes an article, kept).
  */
 final class BurstDetector implements Processor<String, BurstInput, String, Burst> {
 
@@ -74,6 +75,9 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
         BurstHistory history = series.computeIfAbsent(seriesKey, this::load);
         BurstHistory.Mark mark = history.mark(count.bucketStart()).withParagraphs(count.paragraphs());
         remember(seriesKey, history, count.bucketStart(), mark);
+        if (count.articles() == 0) {
+            forgetEvidence(seriesKey + "|" + count.bucketStart()); // its last article moved away or was withdrawn
+        }
         TrendMeasures.Measure measure = TrendMeasures.of(count.paragraphs(), baseline(history, count));
         if (measure.zScore() >= Z_THRESHOLD && count.paragraphs() >= MIN_PARAGRAPHS && knownLongEnough(history, count)
                 && !mark.fired()) {
@@ -109,6 +113,13 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
         return kept == null ? List.of() : kept;
     }
 
+    /** Deletes a bucket's evidence if it has any: a delete of nothing would still write a tombstone. */
+    private void forgetEvidence(String bucketKey) {
+        if (evidence.get(bucketKey) != null) {
+            evidence.delete(bucketKey);
+        }
+    }
+
     private static String seriesKey(String sector, Granularity granularity) {
         return sector + "|" + granularity.id();
     }
@@ -127,10 +138,7 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
         if (dropped.remove(bucket)) {
             // older than the series' window (a backfill, newest first): never stored; evidence offered while
             // it was still in the window goes too
-            String key = seriesKey + "|" + bucket;
-            if (evidence.get(key) != null) {
-                evidence.delete(key);
-            }
+            forgetEvidence(seriesKey + "|" + bucket);
             return;
         }
         marks.put(seriesKey + "|" + bucket, mark);

@@ -217,6 +217,19 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldDropABucketsEvidenceWhenItsLastArticleMovesAway() {
+        Instant monday = Instant.parse("2025-03-03T09:00:00Z");
+        labeled.pipeInput("a1", labels("a1", monday, Map.of("chips", contribution("a1", 1))));
+        labeled.pipeInput("a1", labels("a1", monday.plus(Duration.ofDays(1)), Map.of("chips", contribution("a1", 1))));
+
+        KeyValueStore<String, List<Evidence>> evidence = driver.getKeyValueStore(PublishTopology.BURST_EVIDENCE_STORE);
+        assertThat(evidence.get("chips|day|2025-03-03T00:00:00Z")).as("the day it left").isNull();
+        assertThat(evidence.get("chips|day|2025-03-04T00:00:00Z")).extracting(Evidence::articleId).containsExactly("a1");
+        assertThat(evidence.get("chips|week|2025-03-03T00:00:00Z")).as("the week it stayed in")
+                .extracting(Evidence::articleId).containsExactly("a1");
+    }
+
+    @Test
     void shouldKeepOnlyTheNewestBucketsOfEachSeriesInTheBurstStore() {
         Instant start = Instant.parse("2025-01-01T00:30:00Z");
         int hours = BurstHistory.KEPT + 10;
