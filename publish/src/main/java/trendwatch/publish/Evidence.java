@@ -9,8 +9,8 @@ import trendwatch.model.JsonSerde;
 
 /**
  * An evidence paragraph as the JSON a burst will cite it in, with the two fields the bucket lists sort and
- * replace by. Counts move evidence on every article and cite it only when a sector bursts, so it is encoded once,
- * when the article arrives, and decoded only by a burst.
+ * replace by. Every article offers its evidence and only a burst cites it, so it is encoded once, when the article
+ * arrives, and decoded only by a burst.
  */
 record Evidence(String articleId, double score, byte[] json) {
 
