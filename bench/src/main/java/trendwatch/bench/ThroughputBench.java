@@ -252,13 +252,15 @@ public final class ThroughputBench {
             long deadline = t0 + timeout.toNanos();
             long classifyDone = 0;
             long nextCheck = 0;
-            while (!(observed.sameAs(input.expected) && classifyDone != 0)) {
+            boolean countsDone = false;
+            while (!(countsDone && classifyDone != 0)) {
                 for (ConsumerRecord<String, byte[]> r : counts.poll(Duration.ofMillis(20))) {
                     observed.update(r.key(), r.value() == null ? null
                             : Topics.COUNTS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
                 }
+                countsDone = observed.sameAs(input.expected);
                 long now = System.nanoTime();
-                if (classifyDone == 0 && (now > nextCheck || observed.sameAs(input.expected))) {
+                if (classifyDone == 0 && (now > nextCheck || countsDone)) {
                     nextCheck = now + 100_000_000L;
                     if (kafka.committed(ClassifyTopology.APPLICATION_ID, Topics.ARTICLES_RAW.name()) >= end) {
                         classifyDone = now;
