@@ -16,11 +16,14 @@ public final class Labeler {
     private final Taxonomy taxonomy;
     private final TermIndex index;
     private final Scorer scorer;
+    /** Each Kafka Streams thread labels with its own counters; the automaton and the scorer are shared. */
+    private final ThreadLocal<Tally> tallies;
 
     public Labeler(Taxonomy taxonomy) {
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
         this.index = new TermIndex(taxonomy);
-        this.scorer = new Scorer(taxonomy, index.refCount());
+        this.scorer = new Scorer(taxonomy);
+        this.tallies = ThreadLocal.withInitial(() -> new Tally(index.entryCount(), index.refCount()));
     }
 
     /**
@@ -29,9 +32,14 @@ public final class Labeler {
      */
     public List<Label> label(String paragraph) {
         NormalizedText text = TextNormalizer.normalize(paragraph);
-        Matches matches = new Matches(text.chars(), index.entryCount());
-        index.scan(text.chars(), matches);
-        return scorer.score(matches, text);
+        Tally tally = tallies.get();
+        Matches matches = new Matches(text.chars(), tally.perEntry);
+        try {
+            index.scan(text.chars(), matches);
+            return scorer.score(matches, text, tally.perWord);
+        } finally {
+            matches.release();
+        }
     }
 
     public Taxonomy taxonomy() {

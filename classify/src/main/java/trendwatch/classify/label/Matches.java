@@ -21,9 +21,17 @@ final class Matches implements AhoCorasickDoubleArrayTrie.IHit<Entry> {
     private int[] ends = new int[16];
     private int size;
 
-    Matches(char[] text, int entryCount) {
+    /** {@code perEntry} must be all zero; {@link #release} leaves it so again. */
+    Matches(char[] text, byte[] perEntry) {
         this.text = text;
-        this.perEntry = new byte[entryCount];
+        this.perEntry = perEntry;
+    }
+
+    /** Sets the per-entry counters this paragraph raised back to zero, for the next paragraph. */
+    void release() {
+        for (int i = 0; i < size; i++) {
+            perEntry[entries[i].id()] = 0;
+        }
     }
 
     @Override

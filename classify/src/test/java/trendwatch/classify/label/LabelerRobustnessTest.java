@@ -22,6 +22,8 @@ class LabelerRobustnessTest {
 
     private static final Labeler LABELER = new Labeler(Taxonomy.loadDefault());
     private static final int ONE_MB = 1 << 20;
+    /** Every sighting cap at once: more sightings than a paragraph keeps, more repeats than one word counts. */
+    private static final String EVERY_CAP = "固态电池 自动驾驶 人形机器人 推理芯片 商业航天 创新药 ".repeat(400);
 
     @Test
     void shouldGiveNoLabelToNullOrEmptyText() {
@@ -107,6 +109,19 @@ class LabelerRobustnessTest {
 
         assertThatCode(() -> LABELER.label(all.toString())).doesNotThrowAnyException();
         assertThatCode(() -> LABELER.label(all.reverse().toString())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldJudgeEachParagraphOnItsOwnSightings() {
+        Labeler labeler = new Labeler(Taxonomy.loadDefault());
+        String once = "固态电池的能量密度更高";
+        List<Label> fresh = labeler.label(once);
+
+        labeler.label("固态电池 ".repeat(40) + "宁德时代 半固态电池 potato chips 地平线");
+        labeler.label(EVERY_CAP);
+
+        assertThat(labeler.label(once)).isEqualTo(fresh);
+        assertThat(fresh).extracting(Label::sector).containsExactly("batteries");
     }
 
     @Test
