@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.Locale;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,21 +44,24 @@ import trendwatch.publish.PublishTopology;
  * <ol type="a">
  *   <li>all of the article's labeled paragraphs are visible to a read_committed consumer of
  *       {@code trend.paragraphs.labeled} (matched by key = article id, counted against the offline split), and</li>
- *   <li>its counts are visible on {@code trend.counts}: every article of the run is published in its own week
- *       (article i at {@code BASE - i weeks}), so its hour, day and week buckets belong to it alone, and the
- *       article is counted once every {@code sector|granularity|bucket} key it must produce has appeared with
- *       articles &ge; 1 — an exact match, not an estimate.</li>
+ *   <li>its counts are visible on {@code trend.counts}: a count of n articles on a {@code sector|granularity|bucket}
+ *       key shows the first n articles sent to that key, and an article is counted once every key it must produce
+ *       has shown it. By default every article is published in its own week (article i at {@code BASE - i weeks}),
+ *       so its hour, day and week buckets belong to it alone: an exact match, and publish's worst case (no two
+ *       articles share a count). With {@code --days D} articles are published over the last D days, as in
+ *       ThroughputBench (30 there): buckets are shared, and (b) is then how long until every count of the article
+ *       includes as many articles as had been sent to it with this one (exact unless a later article of the same
+ *       bucket overtakes it on another partition).</li>
  * </ol>
  *
  * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE [SECONDS=60] [--warmup S=30]
- *     [--partitions P] [--set streams.key=value]...</pre>
+ *     [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...</pre>
  * Use half the articles/s ThroughputBench measured. Run from the project root.
  */
 public final class LatencyBench {
 
-    /** A Monday 00:30 UTC: article i's hour, day and week buckets all start at BASE_WEEK - i weeks. */
+    /** A Monday 00:30 UTC: article i's hour, day and week buckets all start at its hour - i weeks. */
     private static final Instant BASE = Instant.parse("2024-01-01T00:30:00Z");
-    private static final Instant BASE_WEEK = BASE.truncatedTo(ChronoUnit.HOURS);
     private static final long WEEK_SECONDS = 7 * 24 * 3600;
 
     private final int count;
@@ -63,24 +69,30 @@ public final class LatencyBench {
     private final long periodNanos;
     private final int[] paragraphs;
     private final List<Set<String>> countKeys;
+    /** Per count key, the articles that add to it, in send order. */
+    private final Map<String, List<Integer>> articlesByKey = new HashMap<>();
+    /** Per count key, how many of its articles a count record has shown so far. */
+    private final Map<String, Integer> shownByKey = new HashMap<>();
     private final Article[] articles;
     private volatile long startNanos;
 
-    private LatencyBench(double rate, int seconds, int warmupSeconds, Taxonomy taxonomy) throws Exception {
+    private LatencyBench(double rate, int seconds, int warmupSeconds, int days, Taxonomy taxonomy) throws Exception {
         this.count = (int) Math.round(rate * (seconds + warmupSeconds));
         this.warmupCount = (int) Math.round(rate * warmupSeconds);
         this.periodNanos = (long) (1e9 / rate);
-        if (count > 100_000) {
+        if (days == 0 && count > 100_000) {
             throw new IllegalArgumentException("at most 100,000 articles (one week each since the year 107)");
         }
         this.paragraphs = new int[count];
         this.articles = new Article[count];
-        this.countKeys = new java.util.ArrayList<>(count);
+        this.countKeys = new ArrayList<>(count);
         BenchArticles source = new BenchArticles(Corpus.paragraphs(Path.of("")), 11);
         ArticleClassifier classifier = new ArticleClassifier(taxonomy);
         Instant now = Instant.now();
+        Random times = new Random(7);
         for (int i = 0; i < count; i++) {
-            Instant published = BASE.minusSeconds(i * WEEK_SECONDS);
+            Instant published = days == 0 ? BASE.minusSeconds(i * WEEK_SECONDS)
+                    : now.minusSeconds(times.nextInt(days * 24 * 3600));
             ClassifiedArticle classified;
             do { // only articles with at least one sector have a count to wait for
                 articles[i] = source.article("lat-" + i, published, now);
@@ -94,20 +106,28 @@ public final class LatencyBench {
                 }
             }
             countKeys.add(keys);
+            for (String key : keys) {
+                articlesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
         }
     }
 
     public static void main(String[] args) throws Exception {
         double rate = Double.parseDouble(args[0]);
         int seconds = 60;
-        // a cold pipeline at 750 articles/s falls up to 5 s behind in its first seconds (JIT) and is caught up
-        // after ~20 s: the worst-per-second line shows it; the percentiles are of the steady state after it
+        // a cold pipeline at 750 articles/s falls 5-10 s behind in its first seconds (JIT) and catches up after
+        // 20-40 s; so the JVM first runs ThroughputBench's pipeline unmeasured (--jit-warmup-runs 0 shows a cold
+        // start), then the measured pipeline runs S seconds at the rate before the percentiles start
         int warmup = 30;
+        int jitWarmupRuns = 2;
+        int days = 0;
         int partitions = 3;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--jit-warmup-runs" -> jitWarmupRuns = Integer.parseInt(args[++i]);
+                case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--partitions" -> partitions = Integer.parseInt(args[++i]);
                 case "--set" -> {
                     String[] kv = args[++i].split("=", 2);
@@ -117,10 +137,12 @@ public final class LatencyBench {
             }
         }
         Taxonomy taxonomy = Taxonomy.loadDefault();
-        LatencyBench bench = new LatencyBench(rate, seconds, warmup, taxonomy);
+        LatencyBench bench = new LatencyBench(rate, seconds, warmup, days, taxonomy);
         System.out.printf(Locale.ROOT, "LatencyBench rate=%.0f articles/s for %d s after %d s warm-up (%d articles),"
-                        + " partitions=%d overrides=%s load=%s%n", rate, seconds, warmup, bench.count, partitions,
+                        + " %s, partitions=%d overrides=%s load=%s%n", rate, seconds, warmup, bench.count,
+                days == 0 ? "each article in its own week" : "published over the last " + days + " days", partitions,
                 overrides, ThroughputBench.load());
+        ThroughputBench.warmUp(jitWarmupRuns, partitions, overrides);
         try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
             bench.run(kafka, taxonomy, overrides);
         }
@@ -207,29 +229,37 @@ public final class LatencyBench {
         System.out.println(worst);
     }
 
-    /** True when the record completes article i's labeled paragraphs. */
-    private int paragraphSeen(ConsumerRecord<String, byte[]> r, int[] seen) {
+    /** Completes article i when the record is the last of its labeled paragraphs. */
+    private void paragraphSeen(ConsumerRecord<String, byte[]> r, int[] seen, IntConsumer completed) {
         int i = Integer.parseInt(r.key().substring("lat-".length()));
-        return ++seen[i] == paragraphs[i] ? i : -1;
+        if (++seen[i] == paragraphs[i]) {
+            completed.accept(i);
+        }
     }
 
-    private int countSeen(ConsumerRecord<String, byte[]> r, int[] seen) {
+    /**
+     * A count of n articles shows the first n articles sent to its key (exact when each key has one article, as in
+     * the default workload); an article is complete once every one of its keys has shown it.
+     */
+    private void countSeen(ConsumerRecord<String, byte[]> r, int[] seen, IntConsumer completed) {
         TrendCount c = Topics.COUNTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        if (c == null || c.articles() < 1) {
-            return -1;
+        List<Integer> sent = articlesByKey.get(r.key());
+        if (c == null || sent == null) {
+            return;
         }
-        int i = (int) ((BASE_WEEK.getEpochSecond() - c.bucketStart().getEpochSecond()) / WEEK_SECONDS);
-        if (i < 0 || i >= count || !countKeys.get(i).contains(r.key()) || !watchedKeys.add(r.key())) {
-            return -1;
+        int shown = shownByKey.getOrDefault(r.key(), 0);
+        for (; shown < Math.min(c.articles(), sent.size()); shown++) {
+            int i = sent.get(shown);
+            if (++seen[i] == countKeys.get(i).size()) {
+                completed.accept(i);
+            }
         }
-        return ++seen[i] == countKeys.get(i).size() ? i : -1;
+        shownByKey.put(r.key(), shown);
     }
 
-    private final Set<String> watchedKeys = new HashSet<>();
-
-    /** A function of a record and per-article progress: the article index it completes, or -1. */
+    /** What a record means for the articles' progress: calls back with each article index it completes. */
     private interface Completion {
-        int apply(ConsumerRecord<String, byte[]> record, int[] seen);
+        void apply(ConsumerRecord<String, byte[]> record, int[] seen, IntConsumer completed);
     }
 
     /** A consumer thread that records, per article, the latency from its intended send time to completion. */
@@ -254,19 +284,20 @@ public final class LatencyBench {
             try (consumer) {
                 while (running) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(5))) {
-                        int i = completion.apply(r, seen);
-                        if (i >= 0) {
-                            long micros = (System.nanoTime() - (startNanos + i * periodNanos)) / 1000;
-                            if (i >= warmupCount) {
-                                histogram.recordValue(Math.max(0, micros));
-                            }
-                            int second = (int) (i * periodNanos / 1_000_000_000L);
-                            worstPerSecond[second] = Math.max(worstPerSecond[second], micros);
-                            done++;
-                        }
+                        completion.apply(r, seen, this::complete);
                     }
                 }
             }
+        }
+
+        private void complete(int i) {
+            long micros = (System.nanoTime() - (startNanos + i * periodNanos)) / 1000;
+            if (i >= warmupCount) {
+                histogram.recordValue(Math.max(0, micros));
+            }
+            int second = (int) (i * periodNanos / 1_000_000_000L);
+            worstPerSecond[second] = Math.max(worstPerSecond[second], micros);
+            done++;
         }
 
         void finish() throws InterruptedException {

@@ -113,14 +113,7 @@ public final class ThroughputBench {
                 + " load=%s%n", n, partitions, days, overrides, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, load());
         // the JIT: one JVM's runs went 1 461, 2 350, 2 637, 3 137, 3 711, 3 593 articles/s; what is measured is a warm JVM
-        // with --poison, every other warm-up run is poisoned: a JVM that has only seen clean input throws its compiled
-        // code away (deoptimises) at the first bad records, and the poisoned run would measure the JIT recompiling
-        for (int i = 1; i <= warmupRuns; i++) {
-            double warmupPoison = i % 2 == 1 ? poison : 0;
-            System.out.printf(Locale.ROOT, "warm-up run %d of %d (not measured%s):%n", i, warmupRuns,
-                    warmupPoison > 0 ? ", poisoned" : "");
-            bench.run(warmupPoison, false);
-        }
+        bench.warmUp(warmupRuns, poison);
         boolean ok;
         if (poison > 0) {
             // clean, poisoned, clean again: the poisoned run is compared with the mean of the two clean runs around
@@ -136,6 +129,25 @@ public final class ThroughputBench {
             ok = bench.run(0, passthrough).ok;
         }
         System.exit(ok ? 0 : 1);
+    }
+
+    /** A JVM whose JIT has compiled the pipeline: what LatencyBench measures too. */
+    static void warmUp(int runs, int partitions, Map<String, String> overrides) throws Exception {
+        new ThroughputBench(20_000, partitions, 30, overrides, Duration.ofMinutes(10)).warmUp(runs, 0);
+    }
+
+    /**
+     * Runs the pipeline unmeasured. With poison, every other run is poisoned: a JVM that has only seen clean input
+     * throws its compiled code away (deoptimises) at the first bad records, and the poisoned run would measure the
+     * JIT recompiling.
+     */
+    private void warmUp(int runs, double poison) throws Exception {
+        for (int i = 1; i <= runs; i++) {
+            double warmupPoison = i % 2 == 1 ? poison : 0;
+            System.out.printf(Locale.ROOT, "warm-up run %d of %d (not measured%s):%n", i, runs,
+                    warmupPoison > 0 ? ", poisoned" : "");
+            run(warmupPoison, false);
+        }
     }
 
     private Run run(double poison, boolean withPassthrough) throws Exception {
