@@ -23,10 +23,10 @@ import trendwatch.model.TrendCount;
  * series and every paragraph offered as its evidence.
  * <p>
  * Evidence is kept per bucket as it is offered, {@link #EVIDENCE_PER_BUCKET} strongest, one per article: an
- * updated article replaces its paragraph, and a bucket whose sector count falls to no article loses its list; but
- * an article that moved to another bucket, or lost the sector, while others stayed keeps its old paragraph in the
- * old bucket's list until stronger ones push it out (the counts themselves are exact; withdrawing evidence exactly
- * would need each article's old paragraphs, kilobytes an article, kept).
+ * updated article replaces its paragraph; one that moved to another time, lost the sector or was withdrawn has its
+ * paragraph withdrawn from its old buckets ({@link EvidenceOffers}), and a bucket whose sector count falls to no
+ * article loses its list. A paragraph pushed out by stronger ones does not come back when those are withdrawn: a
+ * bucket may then cite fewer than it could until new articles come.
  */
 final class BurstDetector implements Processor<String, BurstInput, String, Burst> {
 
@@ -63,10 +63,13 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
 
     @Override
     public void process(Record<String, BurstInput> record) {
-        if (record.value().count() != null) {
-            count(record, record.value().count());
+        BurstInput input = record.value();
+        if (input.count() != null) {
+            count(record, input.count());
+        } else if (input.offer() != null) {
+            offer(input.offer());
         } else {
-            offer(record.value().offer());
+            withdraw(input.withdrawal());
         }
     }
 
@@ -104,6 +107,20 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
             List<Evidence> next = Evidence.keepStrongest(kept, offer.evidence(), EVIDENCE_PER_BUCKET);
             if (next != kept) {
                 evidence.put(key, next);
+            }
+        }
+    }
+
+    /** Takes the article's paragraph out of its old hour, day and week buckets, where they still cite it. */
+    private void withdraw(EvidenceWithdrawal withdrawal) {
+        for (Granularity g : Granularity.values()) {
+            String key = seriesKey(withdrawal.sector(), g) + "|" + g.bucketStart(withdrawal.eventTime());
+            List<Evidence> kept = evidence(key);
+            List<Evidence> rest = kept.stream().filter(e -> !e.articleId().equals(withdrawal.articleId())).toList();
+            if (rest.isEmpty() && !kept.isEmpty()) {
+                evidence.delete(key);
+            } else if (rest.size() < kept.size()) {
+                evidence.put(key, rest);
             }
         }
     }

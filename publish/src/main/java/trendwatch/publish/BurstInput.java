@@ -3,16 +3,20 @@ package trendwatch.publish;
 import trendwatch.model.TrendCount;
 
 /**
- * What a sector's burst detector reads, in order, from one repartition topic keyed by sector: either a count
- * that changed or an article's evidence on offer (exactly one of the two is set).
+ * What a sector's burst detector reads, in order, from its repartition topics keyed by sector: a count that
+ * changed, an article's evidence on offer, or an article's evidence withdrawn (exactly one of the three is set).
  */
-record BurstInput(TrendCount count, EvidenceOffer offer) {
+record BurstInput(TrendCount count, EvidenceOffer offer, EvidenceWithdrawal withdrawal) {
 
     static BurstInput of(TrendCount count) {
-        return new BurstInput(count, null);
+        return new BurstInput(count, null, null);
     }
 
     static BurstInput of(EvidenceOffer offer) {
-        return new BurstInput(null, offer);
+        return new BurstInput(null, offer, null);
+    }
+
+    static BurstInput of(EvidenceWithdrawal withdrawal) {
+        return new BurstInput(null, null, withdrawal);
     }
 }

@@ -1,6 +1,5 @@
 package trendwatch.publish;
 
-import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -33,6 +32,7 @@ public final class PublishTopology {
 
     public static final String APPLICATION_ID = "trendwatch-publish";
     public static final String ARTICLES_STORE = "labeled-articles";
+    private static final String EVIDENCE_OFFERS = "evidence-offers";
     public static final String BURST_HISTORY_STORE = "burst-history";
     public static final String BURST_EVIDENCE_STORE = "burst-evidence";
     /**
@@ -62,6 +62,8 @@ public final class PublishTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, ArticleLabels> labeled = builder.stream(Topics.ARTICLES_LABELED.name(),
                 Topics.ARTICLES_LABELED.consumed().withName("articles-labeled"));
+        // first child of the source, so it reads an article's previous version before the table below replaces it
+        KStream<String, BurstInput> evidence = offers(labeled);
         // the table keeps each article's numbers only, not its 1.6 KB of JSON; uncached, so each change goes on
         // to the buckets as it comes (the cache would only save a write when an article changes twice in 50 ms)
         KTable<String, Contribution> articles = labeled
@@ -76,8 +78,11 @@ public final class PublishTopology {
             counted.to(Topics.COUNTS.name(), Topics.COUNTS.produced().withName(granularity.id() + "-counts-sink"));
             changes = changes == null ? counted : changes.merge(counted, Named.as(granularity.id() + "-merge"));
         }
-        detectBursts(builder, changes, offers(labeled), config);
-        return builder.build();
+        detectBursts(builder, changes, evidence, config);
+        Topology topology = builder.build();
+        // connected here: the table's store does not exist yet where the DSL adds the processor
+        topology.connectProcessorAndStateStores(EVIDENCE_OFFERS, ARTICLES_STORE);
+        return topology;
     }
 
     private static KStream<String, TrendCount> countBuckets(KTable<String, Contribution> articles,
@@ -95,11 +100,9 @@ public final class PublishTopology {
                 .process(() -> new ChangedCounts(granularity, config.clock()), Named.as(g + "-trend-counts"));
     }
 
-    /** Each article's best paragraph per sector, keyed by sector, for that sector's burst detector to keep. */
+    /** Each article's evidence offered and withdrawn, keyed by sector, for that sector's burst detector. */
     private static KStream<String, BurstInput> offers(KStream<String, ArticleLabels> labeled) {
-        return labeled.flatMap((articleId, labels) -> labels == null ? List.of() : EvidenceOffer.of(labels).stream()
-                        .map(offer -> KeyValue.pair(offer.sector(), BurstInput.of(offer))).toList(),
-                        Named.as("evidence-offers"))
+        return labeled.process(EvidenceOffers::new, Named.as(EVIDENCE_OFFERS))
                 .repartition(Repartitioned.with(Serdes.String(), Wire.BURST_INPUT).withName("sector-evidence"));
     }
 

@@ -137,21 +137,38 @@ final class Wire {
         }
     }
 
+    /** Tags of a {@link BurstInput}: 0 and 1 are the boolean "is a count" of the build that had only two kinds. */
+    private static final byte OFFER = 0;
+    private static final byte COUNT = 1;
+    private static final byte WITHDRAWAL = 2;
+
     private static void writeBurstInput(Out out, BurstInput input) {
-        out.writeBoolean(input.count() != null);
         if (input.count() != null) {
+            out.writeByte(COUNT);
             writeCount(out, input.count());
-        } else {
+        } else if (input.offer() != null) {
             EvidenceOffer offer = input.offer();
+            out.writeByte(OFFER);
             writeString(out, offer.sector());
             writeInstant(out, offer.eventTime());
             writeEvidence(out, offer.evidence());
+        } else {
+            EvidenceWithdrawal withdrawal = input.withdrawal();
+            out.writeByte(WITHDRAWAL);
+            writeString(out, withdrawal.sector());
+            writeInstant(out, withdrawal.eventTime());
+            writeString(out, withdrawal.articleId());
         }
     }
 
     private static BurstInput readBurstInput(ByteBuffer in) {
-        return readBoolean(in) ? BurstInput.of(readCount(in))
-                : BurstInput.of(new EvidenceOffer(readString(in), readInstant(in), readEvidence(in)));
+        byte tag = in.get();
+        return switch (tag) {
+            case COUNT -> BurstInput.of(readCount(in));
+            case OFFER -> BurstInput.of(new EvidenceOffer(readString(in), readInstant(in), readEvidence(in)));
+            case WITHDRAWAL -> BurstInput.of(new EvidenceWithdrawal(readString(in), readInstant(in), readString(in)));
+            default -> throw new IllegalArgumentException("unknown burst input tag " + tag);
+        };
     }
 
     private static void writeCount(Out out, TrendCount c) {

@@ -230,6 +230,53 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldWithdrawAMovedArticlesParagraphFromTheBucketsItLeft() {
+        Instant monday = Instant.parse("2025-03-03T09:00:00Z");
+        labeled.pipeInput("stays", labels("stays", monday, Map.of("chips", contribution("stays", 1, 0.5))));
+        labeled.pipeInput("moves", labels("moves", monday, Map.of("chips", contribution("moves", 1, 0.9))));
+        labeled.pipeInput("moves", labels("moves", monday.plus(Duration.ofDays(1)),
+                Map.of("chips", contribution("moves", 1, 0.9))));
+
+        KeyValueStore<String, List<Evidence>> evidence = driver.getKeyValueStore(PublishTopology.BURST_EVIDENCE_STORE);
+        assertThat(evidence.get("chips|day|2025-03-03T00:00:00Z")).as("the day it left")
+                .extracting(Evidence::articleId).containsExactly("stays");
+        assertThat(evidence.get("chips|day|2025-03-04T00:00:00Z")).extracting(Evidence::articleId)
+                .containsExactly("moves");
+        assertThat(evidence.get("chips|week|2025-03-03T00:00:00Z")).as("the week both are in")
+                .extracting(Evidence::articleId).containsExactly("moves", "stays");
+    }
+
+    @Test
+    void shouldWithdrawTheParagraphOfASectorAnArticleNoLongerHas() {
+        Instant monday = Instant.parse("2025-03-03T09:00:00Z");
+        labeled.pipeInput("other", labels("other", monday, Map.of("chips", contribution("other", 1, 0.5))));
+        labeled.pipeInput("a1", labels("a1", monday, Map.of("chips", contribution("a1", 1), "space",
+                contribution("a1", 1))));
+        labeled.pipeInput("a1", labels("a1", monday, Map.of("space", contribution("a1", 1))));
+
+        KeyValueStore<String, List<Evidence>> evidence = driver.getKeyValueStore(PublishTopology.BURST_EVIDENCE_STORE);
+        assertThat(evidence.get("chips|hour|2025-03-03T09:00:00Z")).extracting(Evidence::articleId)
+                .containsExactly("other");
+        assertThat(evidence.get("space|hour|2025-03-03T09:00:00Z")).extracting(Evidence::articleId)
+                .containsExactly("a1");
+    }
+
+    @Test
+    void shouldWithdrawAWithdrawnArticlesParagraph() {
+        Instant monday = Instant.parse("2025-03-03T09:00:00Z");
+        labeled.pipeInput("other", labels("other", monday, Map.of("chips", contribution("other", 1, 0.5))));
+        labeled.pipeInput("gone", labels("gone", monday, Map.of("chips", contribution("gone", 1))));
+        labeled.pipeInput("gone", (ArticleLabels) null);
+
+        KeyValueStore<String, List<Evidence>> evidence = driver.getKeyValueStore(PublishTopology.BURST_EVIDENCE_STORE);
+        for (String bucket : List.of("hour|2025-03-03T09:00:00Z", "day|2025-03-03T00:00:00Z",
+                "week|2025-03-03T00:00:00Z")) {
+            assertThat(evidence.get("chips|" + bucket)).as(bucket).extracting(Evidence::articleId)
+                    .containsExactly("other");
+        }
+    }
+
+    @Test
     void shouldKeepOnlyTheNewestBucketsOfEachSeriesInTheBurstStore() {
         Instant start = Instant.parse("2025-01-01T00:30:00Z");
         int hours = BurstHistory.KEPT + 10;

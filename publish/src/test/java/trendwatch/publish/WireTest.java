@@ -38,13 +38,15 @@ class WireTest {
     }
 
     @Test
-    void shouldReadBackBothKindsOfBurstInputAndEvidenceLists() {
+    void shouldReadBackEveryKindOfBurstInputAndEvidenceLists() {
         BurstInput count = BurstInput.of(new TrendCount(TrendCount.SCHEMA, "batteries", Granularity.DAY, WHEN,
                 WHEN.plusSeconds(86_400), 7, 3, 6.1, WHEN));
         BurstInput offer = BurstInput.of(new EvidenceOffer("batteries", WHEN, BEST));
 
         assertThat(roundTrip(Wire.BURST_INPUT, count)).isEqualTo(count);
         assertThat(roundTrip(Wire.BURST_INPUT, offer)).isEqualTo(offer);
+        BurstInput withdrawal = BurstInput.of(new EvidenceWithdrawal("batteries", WHEN, "a-1"));
+        assertThat(roundTrip(Wire.BURST_INPUT, withdrawal)).isEqualTo(withdrawal);
         assertThat(roundTrip(Wire.EVIDENCE_LIST, List.of(BEST)).get(0).paragraph().text())
                 .isEqualTo("固态电池的能量密度达到 400Wh/kg。");
     }
