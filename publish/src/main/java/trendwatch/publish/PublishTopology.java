@@ -63,7 +63,7 @@ public final class PublishTopology {
         KStream<String, ArticleLabels> labeled = builder.stream(Topics.ARTICLES_LABELED.name(),
                 Topics.ARTICLES_LABELED.consumed().withName("articles-labeled"));
         // first child of the source, so it reads an article's previous version before the table below replaces it
-        KStream<String, BurstInput> evidence = offers(labeled);
+        KStream<String, BurstInput> evidence = labeled.process(EvidenceOffers::new, Named.as(EVIDENCE_OFFERS));
         // the table keeps each article's numbers only, not its 1.6 KB of JSON; uncached, so each change goes on
         // to the buckets as it comes (the cache would only save a write when an article changes twice in 50 ms)
         KTable<String, Contribution> articles = labeled
@@ -78,7 +78,9 @@ public final class PublishTopology {
             counted.to(Topics.COUNTS.name(), Topics.COUNTS.produced().withName(granularity.id() + "-counts-sink"));
             changes = changes == null ? counted : changes.merge(counted, Named.as(granularity.id() + "-merge"));
         }
-        detectBursts(builder, changes, evidence, config);
+        // repartitioned only now, so the sub-topologies keep the numbers of the build before EvidenceOffers (their
+        // state folders are named after them; renumbered, each would be wiped and restored once on upgrade)
+        detectBursts(builder, changes, byEvidenceSector(evidence), config);
         Topology topology = builder.build();
         // connected here: the table's store does not exist yet where the DSL adds the processor
         topology.connectProcessorAndStateStores(EVIDENCE_OFFERS, ARTICLES_STORE);
@@ -100,10 +102,9 @@ public final class PublishTopology {
                 .process(() -> new ChangedCounts(granularity, config.clock()), Named.as(g + "-trend-counts"));
     }
 
-    /** Each article's evidence offered and withdrawn, keyed by sector, for that sector's burst detector. */
-    private static KStream<String, BurstInput> offers(KStream<String, ArticleLabels> labeled) {
-        return labeled.process(EvidenceOffers::new, Named.as(EVIDENCE_OFFERS))
-                .repartition(Repartitioned.with(Serdes.String(), Wire.BURST_INPUT).withName("sector-evidence"));
+    /** Each article's evidence offered and withdrawn, to the partition of its sector's burst detector. */
+    private static KStream<String, BurstInput> byEvidenceSector(KStream<String, BurstInput> evidence) {
+        return evidence.repartition(Repartitioned.with(Serdes.String(), Wire.BURST_INPUT).withName("sector-evidence"));
     }
 
     private static void detectBursts(StreamsBuilder builder, KStream<String, TrendCount> changes,

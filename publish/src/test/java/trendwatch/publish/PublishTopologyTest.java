@@ -326,6 +326,20 @@ class PublishTopologyTest {
                 PublishTopology.BURST_EVIDENCE_STORE, "Sink: bursts-sink");
     }
 
+    @Test
+    void shouldKeepTheNumbersOfTheSubTopologies() {
+        // state folders are named after them (1_0, 2_1 …): renumbered, every task would be wiped and restored on upgrade
+        String description = PublishTopology.build(new PublishConfig(CLOCK, new SimpleMeterRegistry())).describe().toString();
+
+        assertThat(description.replaceAll("(?s)\\(topics: [^)]*\\)", "").lines()
+                .filter(line -> line.contains("Sub-topology") || line.contains("Source:")).map(String::strip).toList())
+                .containsExactly("Sub-topology: 0", "Source: articles-labeled",
+                        "Sub-topology: 1", "Source: day-aggregate-source", "Source: hour-aggregate-source",
+                        "Source: week-aggregate-source",
+                        "Sub-topology: 2", "Source: sector-counts-repartition-source",
+                        "Source: sector-evidence-repartition-source");
+    }
+
     private Map<String, TrendCount> latest() {
         return counts.readKeyValuesToMap();
     }
