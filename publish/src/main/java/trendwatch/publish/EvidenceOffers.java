@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import trendwatch.model.ArticleLabels;
+import trendwatch.model.SectorContribution;
 
 /**
  * Tells the burst detectors of an article's sectors about its evidence: its best paragraph per sector on offer,
@@ -46,10 +47,10 @@ final class EvidenceOffers implements Processor<String, ArticleLabels, String, B
      * (null labels), else those it offers no paragraph for now. Where it offers one at the same time, the offer
      * replaces the old paragraph by itself.
      */
-    static List<EvidenceWithdrawal> withdrawals(Contribution previous, ArticleLabels labels) {
+    private static List<EvidenceWithdrawal> withdrawals(Contribution previous, ArticleLabels labels) {
         List<EvidenceWithdrawal> withdrawals = new ArrayList<>();
         for (String sector : previous.sectors().keySet()) {
-            var now = labels == null ? null : labels.sectors().get(sector);
+            SectorContribution now = labels == null ? null : labels.sectors().get(sector);
             if (now == null || now.best() == null || !labels.eventTime().equals(previous.eventTime())) {
                 withdrawals.add(new EvidenceWithdrawal(sector, previous.eventTime(), previous.articleId()));
             }

@@ -26,6 +26,10 @@ final class Wire {
 
     /** First byte of every value; the JSON an earlier trendwatch wrote starts with '{' and is refused by name. */
     private static final byte VERSION = 1;
+    /** Tags of a {@link BurstInput}: 0 and 1 are the boolean "is a count" of the build that had only two kinds. */
+    private static final byte OFFER = 0;
+    private static final byte COUNT = 1;
+    private static final byte WITHDRAWAL = 2;
 
     static final Serde<Contribution> CONTRIBUTION = serde("Contribution",
             Wire::writeContribution, Wire::readContribution);
@@ -136,11 +140,6 @@ final class Wire {
             readEvidence(in);
         }
     }
-
-    /** Tags of a {@link BurstInput}: 0 and 1 are the boolean "is a count" of the build that had only two kinds. */
-    private static final byte OFFER = 0;
-    private static final byte COUNT = 1;
-    private static final byte WITHDRAWAL = 2;
 
     private static void writeBurstInput(Out out, BurstInput input) {
         if (input.count() != null) {
