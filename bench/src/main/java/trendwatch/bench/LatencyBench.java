@@ -170,6 +170,8 @@ public final class LatencyBench {
             counted.start();
             String loadBefore = ThroughputBench.load();
             startNanos = System.nanoTime() + 100_000_000L;
+            // wall-clock time of second 0 of send time, to find a slow second in a profile (JFR) or a log
+            System.out.printf(Locale.ROOT, "sending from %s%n", Instant.now().plusMillis(100));
             long maxLateNanos = 0;
             for (int i = 0; i < count; i++) {
                 long intended = startNanos + i * periodNanos;
