@@ -79,7 +79,7 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
         BurstHistory.Mark mark = history.mark(count.bucketStart()).withParagraphs(count.paragraphs());
         remember(seriesKey, history, count.bucketStart(), mark);
         if (count.articles() == 0) {
-            forgetEvidence(seriesKey + "|" + count.bucketStart()); // its last article moved away or was withdrawn
+            forgetEvidence(bucketKey(seriesKey, count.bucketStart())); // its last article moved away or was withdrawn
         }
         TrendMeasures.Measure measure = TrendMeasures.of(count.paragraphs(), baseline(history, count));
         if (measure.zScore() >= Z_THRESHOLD && count.paragraphs() >= MIN_PARAGRAPHS && knownLongEnough(history, count)
@@ -88,7 +88,7 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
             context.forward(record.withKey(count.key()).withValue(new Burst(Burst.SCHEMA, count.sector(),
                     count.granularity(), count.bucketStart(), count.paragraphs(), measure.baseline(),
                     measure.zScore(), clock.instant(),
-                    evidence(seriesKey + "|" + count.bucketStart()).stream().map(Evidence::paragraph).toList())));
+                    evidence(bucketKey(seriesKey, count.bucketStart())).stream().map(Evidence::paragraph).toList())));
             meters.counter("trendwatch.bursts", "sector", count.sector(), "granularity", count.granularity().id())
                     .increment();
         }
@@ -102,7 +102,7 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
             if (!series.computeIfAbsent(seriesKey, this::load).keeps(bucket)) {
                 continue; // older than the series' window: its mark is not kept, so neither is its evidence
             }
-            String key = seriesKey + "|" + bucket;
+            String key = bucketKey(seriesKey, bucket);
             List<Evidence> kept = evidence(key);
             List<Evidence> next = Evidence.keepStrongest(kept, offer.evidence(), EVIDENCE_PER_BUCKET);
             if (next != kept) {
@@ -114,13 +114,15 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
     /** Takes the article's paragraph out of its old hour, day and week buckets, where they still cite it. */
     private void withdraw(EvidenceWithdrawal withdrawal) {
         for (Granularity g : Granularity.values()) {
-            String key = seriesKey(withdrawal.sector(), g) + "|" + g.bucketStart(withdrawal.eventTime());
+            String key = bucketKey(seriesKey(withdrawal.sector(), g), g.bucketStart(withdrawal.eventTime()));
             List<Evidence> kept = evidence(key);
-            List<Evidence> rest = kept.stream().filter(e -> !e.articleId().equals(withdrawal.articleId())).toList();
-            if (rest.isEmpty() && !kept.isEmpty()) {
-                evidence.delete(key);
-            } else if (rest.size() < kept.size()) {
-                evidence.put(key, rest);
+            List<Evidence> rest = Evidence.withoutArticle(kept, withdrawal.articleId());
+            if (rest != kept) {
+                if (rest.isEmpty()) {
+                    evidence.delete(key);
+                } else {
+                    evidence.put(key, rest);
+                }
             }
         }
     }
@@ -141,6 +143,11 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
         return sector + "|" + granularity.id();
     }
 
+    /** The key of a bucket in both stores: its series' key, then its start, so a series is one prefix scan. */
+    private static String bucketKey(String seriesKey, Instant bucketStart) {
+        return seriesKey + "|" + bucketStart;
+    }
+
     private BurstHistory load(String seriesKey) {
         BurstHistory history = new BurstHistory();
         String prefix = seriesKey + "|";
@@ -155,13 +162,13 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
         if (dropped.remove(bucket)) {
             // older than the series' window (a backfill, newest first): never stored; evidence offered while
             // it was still in the window goes too
-            forgetEvidence(seriesKey + "|" + bucket);
+            forgetEvidence(bucketKey(seriesKey, bucket));
             return;
         }
-        marks.put(seriesKey + "|" + bucket, mark);
+        marks.put(bucketKey(seriesKey, bucket), mark);
         dropped.forEach(old -> {
-            marks.delete(seriesKey + "|" + old);
-            evidence.delete(seriesKey + "|" + old);
+            marks.delete(bucketKey(seriesKey, old));
+            evidence.delete(bucketKey(seriesKey, old));
         });
     }
 

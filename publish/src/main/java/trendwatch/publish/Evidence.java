@@ -38,6 +38,12 @@ record Evidence(String articleId, double score, byte[] json) {
         return next.equals(kept) ? kept : next;
     }
 
+    /** The kept list without the article's paragraph; {@code kept} itself when it does not cite the article. */
+    static List<Evidence> withoutArticle(List<Evidence> kept, String articleId) {
+        List<Evidence> rest = kept.stream().filter(e -> !e.articleId.equals(articleId)).toList();
+        return rest.size() == kept.size() ? kept : rest;
+    }
+
     EvidenceParagraph paragraph() {
         return JSON.deserialize("evidence", json);
     }
