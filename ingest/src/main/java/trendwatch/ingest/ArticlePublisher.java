@@ -3,11 +3,13 @@ package trendwatch.ingest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ApplicationRecoverableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,17 +31,28 @@ final class ArticlePublisher implements AutoCloseable {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Producer<String, byte[]> producer;
+    private final Supplier<Producer<String, byte[]>> newProducer;
+    private volatile Producer<String, byte[]> producer;
     private volatile boolean closed;
 
     ArticlePublisher(KafkaConnection kafka, String transactionalId) {
-        this(producer(kafka, transactionalId));
+        this(() -> producer(kafka, transactionalId));
     }
 
-    /** Takes a transactional producer whose transactions are not yet initialised. */
-    ArticlePublisher(Producer<String, byte[]> producer) {
-        this.producer = producer;
-        producer.initTransactions();
+    /** Takes a supplier of transactional producers whose transactions are not yet initialised. */
+    ArticlePublisher(Supplier<Producer<String, byte[]>> newProducer) {
+        this.newProducer = newProducer;
+        this.producer = initialised(newProducer.get());
+    }
+
+    private static Producer<String, byte[]> initialised(Producer<String, byte[]> producer) {
+        try {
+            producer.initTransactions();
+            return producer;
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     private static Producer<String, byte[]> producer(KafkaConnection kafka, String transactionalId) {
@@ -62,8 +75,39 @@ final class ArticlePublisher implements AutoCloseable {
         inTransaction(List.of(seenRecord(articleId, seen)));
     }
 
-    /** Returns once the records are committed; throws once they are aborted (the caller may try again). */
+    /**
+     * Returns once the records are committed; throws once they are aborted (the caller may try again). A fenced
+     * producer can never write again, and nothing of its open transaction was committed, so the records go again
+     * through a new producer with the same transactional id.
+     */
     private void inTransaction(List<ProducerRecord<String, byte[]>> records) {
+        try {
+            attempt(records);
+        } catch (KafkaException e) {
+            if (!fenced(e)) {
+                throw e;
+            }
+            LOG.warn("ingest: Kafka fenced its producer, starting a new one (another ingest with the same"
+                    + " transactional.id started, or ingest was paused longer than transaction.timeout.ms): {}",
+                    e.getMessage());
+            Producer<String, byte[]> old = producer;
+            producer = initialised(newProducer.get());
+            old.close(Duration.ZERO);
+            attempt(records);
+        }
+    }
+
+    /** Fenced: the broker gave the transactional id to a newer producer (or timed out our transaction). */
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApplicationRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void attempt(List<ProducerRecord<String, byte[]>> records) {
         producer.beginTransaction();
         try {
             records.forEach(producer::send);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -29,7 +32,7 @@ class ArticlePublisherTest {
     @Test
     void shouldRetryACommitThatTimedOutUntilItCompletes() {
         UnreachableProducer producer = new UnreachableProducer();
-        ArticlePublisher publisher = new ArticlePublisher(producer);
+        ArticlePublisher publisher = new ArticlePublisher(() -> producer);
         producer.commitTimeouts = 2;
 
         publisher.publish(ARTICLE, SEEN);
@@ -43,7 +46,7 @@ class ArticlePublisherTest {
     @Test
     void shouldRetryAnAbortThatTimedOutSoTheNextArticleCanBePublished() {
         UnreachableProducer producer = new UnreachableProducer();
-        ArticlePublisher publisher = new ArticlePublisher(producer);
+        ArticlePublisher publisher = new ArticlePublisher(() -> producer);
         producer.commitTransactionException = new KafkaException("batch expired");
         producer.abortTimeouts = 1;
 
@@ -59,7 +62,7 @@ class ArticlePublisherTest {
     @Test
     void shouldReportTheSinkUnhealthyFromAFailedPublishUntilOneSucceeds() {
         UnreachableProducer producer = new UnreachableProducer();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(producer));
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
         producer.commitTransactionException = new KafkaException("batch expired");
 
         assertThatThrownBy(() -> sink.publishIfChanged(ARTICLE, "a1.md", null)).hasMessage("batch expired");
@@ -68,6 +71,23 @@ class ArticlePublisherTest {
         producer.commitTransactionException = null;
         assertThat(sink.publishIfChanged(ARTICLE, "a1.md", null)).isEqualTo(ArticleSink.Outcome.PUBLISHED);
         assertThat(sink.publishing()).isTrue();
+    }
+
+    @Test
+    void shouldPublishThroughANewProducerOnceTheOldOneWasFenced() {
+        Deque<UnreachableProducer> producers = new ArrayDeque<>(List.of(new UnreachableProducer(),
+                new UnreachableProducer()));
+        UnreachableProducer first = producers.peekFirst();
+        UnreachableProducer second = producers.peekLast();
+        ArticlePublisher publisher = new ArticlePublisher(producers::removeFirst);
+        first.fenceProducer();
+
+        publisher.publish(ARTICLE, SEEN);
+
+        assertThat(first.closed()).isTrue();
+        assertThat(first.history()).isEmpty();
+        assertThat(second.transactionCommitted()).isTrue();
+        assertThat(second.history()).hasSize(2);
     }
 
     /**

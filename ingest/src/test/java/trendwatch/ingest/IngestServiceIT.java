@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,9 +72,43 @@ class IngestServiceIT {
         assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(before + 3);
     }
 
+    /**
+     * A producer with ingest's transactional id fences ingest's: what happens when a frozen ingest's transaction
+     * outlives {@code transaction.timeout.ms}, or when a replacement instance starts before the old one has gone.
+     */
+    @Test
+    void shouldGoOnPublishingAfterItsProducerWasFenced() throws Exception {
+        Files.writeString(inbox.resolve("batteries.md"), "Solid-state batteries reach pilot lines.");
+        int before = kafka.readAll(Topics.ARTICLES_RAW.name()).size();
+        try (IngestService ingest = service("fenced-test-inbox", "ingest-fenced-it")) {
+            ingest.start();
+            assertThat(ingest.awaitFirstScans(DEADLINE)).isTrue();
+            assertThat(articles(before + 1)).isNotEmpty();
+
+            fenceTransactionalId("ingest-fenced-it");
+            Files.writeString(inbox.resolve("space.md"), "Reusable rockets cut launch costs.");
+
+            assertThat(articles(before + 2).get(before + 1).body()).isEqualTo("Reusable rockets cut launch costs.");
+            assertThat(ingest.healthy()).isTrue();
+        }
+    }
+
+    private static void fenceTransactionalId(String transactionalId) {
+        Properties p = kafka.connection().properties();
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        try (KafkaProducer<byte[], byte[]> usurper =
+                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            usurper.initTransactions();
+        }
+    }
+
     private IngestService service(String sourceId) {
+        return service(sourceId, "ingest-it");
+    }
+
+    private IngestService service(String sourceId, String transactionalId) {
         return new IngestService(new IngestConfig(kafka.connection(), List.of(new FolderSource(sourceId, inbox)),
-                null, FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "ingest-it",
+                null, FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), transactionalId,
                 FetchPolicy.defaults(), new SimpleMeterRegistry(), Clock.systemUTC()));
     }
 
