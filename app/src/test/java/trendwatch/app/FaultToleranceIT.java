@@ -37,11 +37,12 @@ import trendwatch.classify.ClassifyTopology;
 import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.FolderSource;
 import trendwatch.model.Topics;
+import trendwatch.publish.PublishTopology;
 import trendwatch.model.taxonomy.Taxonomy;
 
 /**
  * Faults while articles flow: stages killed with {@code kill -9} and restarted, the broker down for a minute,
- * a classify instance frozen past its session timeout. The stages are real child JVMs started through the
+ * a classify instance frozen past its session timeout, then publish (the only instance) and ingest frozen. The stages are real child JVMs started through the
  * command line against a real single-node broker; one ingest, two classify and one publish instance. After
  * each fault the pipeline must come out exact: the counts publish serves equal the counts computed offline
  * from the article files, every paragraph is on {@code trend.paragraphs.labeled} exactly once for a
@@ -200,6 +201,49 @@ class FaultToleranceIT {
         String afterFreeze = frozen.log().substring(logBefore);
         report("  classify-a after the thaw logged: %s", afterFreeze.lines()
                 .filter(line -> line.contains("WARN") || line.contains("ERROR")).limit(8).toList());
+        assertStillUp(pids);
+    }
+
+    /**
+     * Publish is the only instance of its group, so nobody takes over: it is thrown out of the group and, if a
+     * transaction was open, fenced when that times out, and must find its way back by itself. Ingest, frozen with
+     * it, has no session to lose; the files dropped meanwhile must be published after the thaw.
+     */
+    @Test
+    @Order(4)
+    void shouldRecoverPublishAndIngestFrozenPastPublishSessionTimeout() throws Exception {
+        Map<String, Long> pids = pids();
+        List<StageProcess> frozen = List.of(stage("publish"), stage("ingest"));
+        int before = feed.dropped();
+        CompletableFuture<Void> batch = feed.drop(60, Duration.ofMillis(400));
+        Awaitility.await("articles dropped before the freeze").atMost(Duration.ofSeconds(30))
+                .until(() -> feed.dropped() >= before + 8);
+        for (StageProcess stage : frozen) {
+            stage.freeze();
+        }
+        Instant frozenAt = Instant.now();
+        int atFreeze = feed.dropped();
+        Awaitility.await("publish thrown out of its group").atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> cluster.members(PublishTopology.APPLICATION_ID).isEmpty());
+        report("publish and ingest frozen; publish out of its group after %d ms",
+                Duration.between(frozenAt, Instant.now()).toMillis());
+        // the freeze itself: the stages stay stopped for FREEZE in all
+        Thread.sleep(Math.max(0, FREEZE.minus(Duration.between(frozenAt, Instant.now())).toMillis()));
+        int droppedWhileFrozen = feed.dropped() - atFreeze;
+        for (StageProcess stage : frozen) {
+            stage.thaw();
+        }
+        Instant thawed = Instant.now();
+        Awaitility.await("publish rejoined").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> cluster.members(PublishTopology.APPLICATION_ID), members -> members.size() == 1
+                        && partitions(members.get(0)) > 0);
+        report("  publish rejoined its group %d ms after SIGCONT; %d articles were dropped during the freeze",
+                Duration.between(thawed, Instant.now()).toMillis(), droppedWhileFrozen);
+        assertThat(droppedWhileFrozen).as("articles dropped into the inbox while ingest was frozen").isPositive();
+        batch.join();
+
+        assertExactlyOnce("publish and ingest frozen");
         assertStillUp(pids);
     }
 

@@ -74,7 +74,15 @@ final class BenchKafka implements AutoCloseable {
         if (applicationId.equals(PublishTopology.APPLICATION_ID)) {
             p = PublishTopology.settings(p);
         }
-        p.putAll(overrides);
+        for (Map.Entry<String, String> override : overrides.entrySet()) {
+            // "classify:key" or "publish:key" sets key for that stage only
+            String[] stageAndKey = override.getKey().split(":", 2);
+            if (stageAndKey.length == 1) {
+                p.put(override.getKey(), override.getValue());
+            } else if (applicationId.equals("trendwatch-" + stageAndKey[0])) {
+                p.put(stageAndKey[1], override.getValue());
+            }
+        }
         return p;
     }
 
