@@ -53,9 +53,8 @@ VOLUME ["/app/data"]
 # The HTTP server of the publish stage (dashboard, /api, /metrics, /health); --port changes it.
 EXPOSE 8080
 
-# /health answers 200 when every stage of the process runs. Only a process running publish (or `run`) serves HTTP:
-# containers of the ingest or classify stage alone must turn this check off (docker-compose.yml does), and one
-# started with another --port must override it. curl is part of the eclipse-temurin base image.
+# /health answers 200 when every stage of the process runs; every stage serves it on --port (8080 by default): a
+# container started with another --port must override this check. curl is part of the eclipse-temurin base image.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
     CMD curl -fsS -o /dev/null http://localhost:8080/health || exit 1
 

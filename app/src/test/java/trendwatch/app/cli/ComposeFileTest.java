@@ -215,6 +215,17 @@ class ComposeFileTest {
             assertThat(compose.option(stage, "--host")).as("service %s --host", stage).contains("0.0.0.0");
         }
         assertThat(compose.containerPorts("publish")).as("publish's published ports").containsOnly(defaultPort);
+        assertThat(compose.containerPorts("ingest")).as("ingest's published ports (POST /api/articles)")
+                .containsOnly(defaultPort);
+    }
+
+    /** Every stage serves /health on its --port, so none needs the image's check turned off. */
+    @Test
+    void shouldHealthCheckEveryStage() {
+        for (String stage : STAGES) {
+            assertThat(compose.service(stage).path("healthcheck").path("disable").asBoolean(false))
+                    .as("service %s turns the image's health check off", stage).isFalse();
+        }
     }
 
     @Test
