@@ -188,23 +188,8 @@ public final class Pipeline implements AutoCloseable {
     private void startIngest() throws Exception {
         IngestService ingest = Stages.ingest(options, kafka, meters);
         own(ingest);
+        health.add(new IngestHealth(ingest));
         ingest.start();
-        health.add(new HealthCheck() {
-            @Override
-            public String name() {
-                return "ingest";
-            }
-
-            @Override
-            public String state() {
-                return ingest.healthy() ? "RUNNING" : "FAILING";
-            }
-
-            @Override
-            public boolean healthy() {
-                return ingest.healthy();
-            }
-        });
         mountIngestApi(ingest);
         LOG.info("ingest ready: watching {} and {}{}", options.seedsDir(), options.inbox(),
                 options.sourcesFile() == null ? "" : ", polling the sources of " + options.sourcesFile());

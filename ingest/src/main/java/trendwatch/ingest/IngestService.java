@@ -30,7 +30,7 @@ public final class IngestService implements AutoCloseable {
             runnable -> new Thread(runnable, "ingest-folders"));
     private final CountDownLatch firstScanDone = new CountDownLatch(1);
     private int scansDone;
-    private ArticleSink sink;
+    private volatile ArticleSink sink;
     private FolderScanner folders;
     private Fetcher fetcher;
     private SourceRunner sources;
