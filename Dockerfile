@@ -50,7 +50,8 @@ COPY seeds/ /app/seeds/
 USER trendwatch
 # A volume mounted here starts with the image's (empty, trendwatch-owned) /app/data.
 VOLUME ["/app/data"]
-# The HTTP server of the publish stage (dashboard, /api, /metrics, /health); --port changes it.
+# The HTTP server of every stage (/metrics, /health; publish adds the dashboard and /api, ingest its submit
+# endpoint); --port changes it.
 EXPOSE 8080
 
 # /health answers 200 when every stage of the process runs; every stage serves it on --port (8080 by default): a

@@ -87,6 +87,23 @@ class GrafanaDashboardIT {
         }
     }
 
+    /**
+     * Every publish instance reports the whole cluster's current buckets (it asks the others for theirs), so with two
+     * instances a sum over them would show every count twice.
+     */
+    @Test
+    void shouldNotAddUpTheTrendGaugesOfSeveralPublishInstances() throws Exception {
+        List<String> trendQueries = new ArrayList<>();
+        for (JsonNode panel : panels(dashboard())) {
+            panel.path("targets").forEach(target -> {
+                if (target.path("expr").asText().contains("trendwatch_trend_")) {
+                    trendQueries.add(target.path("expr").asText());
+                }
+            });
+        }
+        assertThat(trendQueries).isNotEmpty().allSatisfy(expr -> assertThat(expr).doesNotContain("sum"));
+    }
+
     @Test
     void shouldBeADashboardGrafanaCanProvision() throws Exception {
         JsonNode dashboard = dashboard();
@@ -134,10 +151,19 @@ class GrafanaDashboardIT {
         });
     }
 
+    /**
+     * Compose's config scrapes the stages' replicas by DNS and nothing on the host, whose :8080 is publish's first
+     * replica again; the local config scrapes a {@code ./trendwatch run} on the host.
+     */
     @Test
     void shouldScrapeTrendwatchOnPort8080EveryFifteenSeconds() throws Exception {
-        JsonNode config = yaml("prometheus/prometheus.yml");
+        assertThat(scrapeTargets("prometheus/prometheus.yml"))
+                .containsExactlyInAnyOrder("ingest:8080", "classify:8080", "publish:8080");
+        assertThat(scrapeTargets("prometheus/prometheus-local.yml")).containsExactly("host.docker.internal:8080");
+    }
 
+    private static List<String> scrapeTargets(String file) throws IOException {
+        JsonNode config = yaml(file);
         JsonNode job = null;
         for (JsonNode scrape : config.path("scrape_configs")) {
             if (scrape.path("job_name").asText().equals("trendwatch")) {
@@ -152,8 +178,7 @@ class GrafanaDashboardIT {
         job.path("static_configs").forEach(group -> group.path("targets").forEach(t -> targets.add(t.asText())));
         job.path("dns_sd_configs").forEach(group -> group.path("names")
                 .forEach(name -> targets.add(name.asText() + ":" + group.path("port").asInt())));
-        assertThat(targets).isNotEmpty().allMatch(t -> t.endsWith(":8080"))
-                .contains("host.docker.internal:8080", "ingest:8080", "classify:8080", "publish:8080");
+        return targets;
     }
 
     private Pipeline start(KafkaTestCluster kafka, GrafanaFeedSite site) throws Exception {
