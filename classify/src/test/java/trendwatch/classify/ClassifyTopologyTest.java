@@ -137,6 +137,26 @@ class ClassifyTopologyTest {
         assertThat(paragraphs.readKeyValuesToList()).extracting(kv -> kv.key).containsOnly("a2");
     }
 
+    /**
+     * Its title would be repeated in every paragraph and once per sector in its labels: 17 MB of labels, more than
+     * the topic takes, which used to fail the stream thread on every retry instead of reaching the DLQ.
+     */
+    @Test
+    void shouldSendAnArticleWithAMegabyteTitleToTheDeadLetterTopic() {
+        String title = "Robots ".repeat(2_500_000 / 7);
+        raw.pipeInput("long-title", ("{\"schema\":1,\"id\":\"long-title\",\"source\":{\"type\":\"folder\","
+                + "\"id\":\"inbox\"},\"title\":\"" + title + "\",\"fetchedAt\":\"2025-02-01T08:00:00Z\","
+                + "\"body\":\"" + SPACE + "\"}").getBytes(StandardCharsets.UTF_8));
+        pipe(article("a7", SPACE));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("long-title");
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("'title' has " + title.length()
+                + " characters, more than the 1000");
+        assertThat(articles.readKeyValue().key).isEqualTo("a7");
+        assertThat(articles.isEmpty()).isTrue();
+    }
+
     @Test
     void shouldSendAnArticleMissingItsBodyToTheDeadLetterTopic() {
         raw.pipeInput("a3", ("{\"schema\":1,\"id\":\"a3\",\"source\":{\"type\":\"folder\",\"id\":\"seeds\"},"

@@ -40,9 +40,15 @@ public final class FileArticleReader {
         String relative = source.dir().relativize(file).toString();
         String title = firstOf(meta.title(), extracted.title(), baseName(file));
         Instant publishedAt = meta.publishedAt() == null ? null : meta.publishedAt().toInstant();
-        return Articles.of(Hashes.fileArticleId(source.id(), relative), new SourceRef("folder", source.id(), null),
-                meta.url(), title, meta.author(), meta.site(), firstOf(meta.lang()), publishedAt, clock.instant(),
-                extracted.body());
+        try {
+            return Articles.of(Hashes.fileArticleId(source.id(), relative), new SourceRef("folder", source.id(), null),
+                    meta.url(), title, meta.author(), meta.site(), firstOf(meta.lang()), publishedAt, clock.instant(),
+                    extracted.body());
+        } catch (IllegalArgumentException e) {
+            // an article the contract refuses (a sidecar URL longer than a record allows): this file is bad
+            // input, and must not stop the scan of the others
+            throw new RejectedFileException(file, e.getMessage());
+        }
     }
 
     private byte[] bytes(Path file) throws RejectedFileException {

@@ -81,6 +81,26 @@ class FileArticleReaderTest {
     }
 
     @Test
+    void shouldShortenATitleLongerThanARecordAllows() throws Exception {
+        Path file = write(dir.resolve("long.md"), "# " + "机器人".repeat(500) + "\n\nSolid-state batteries are close.");
+
+        Article article = new FileArticleReader(1024 * 1024, Clock.fixed(NOW, ZoneOffset.UTC))
+                .read(new FolderSource("inbox", dir), file);
+
+        assertThat(article.title()).hasSize(Article.MAX_TITLE_CHARS).startsWith("机器人机器人").endsWith("…");
+        assertThat(article.body()).isEqualTo("Solid-state batteries are close.");
+    }
+
+    @Test
+    void shouldRejectAFileWhoseSidecarUrlIsLongerThanARecordAllows() throws Exception {
+        Path file = write(dir.resolve("link.md"), "Solid-state batteries are close.");
+        write(dir.resolve("link.md.meta.yaml"), "url: https://example.com/" + "a".repeat(Article.MAX_URL_CHARS) + "\n");
+
+        assertThatThrownBy(() -> reader.read(new FolderSource("inbox", dir), file))
+                .isInstanceOf(RejectedFileException.class).hasMessageContaining("'url' has 8212 characters");
+    }
+
+    @Test
     void shouldRejectAMalformedSidecarNamingIt() throws Exception {
         Path file = write(dir.resolve("post.md"), "Text.");
         write(dir.resolve("post.md.meta.yaml"), "publishedAt: next tuesday\n");

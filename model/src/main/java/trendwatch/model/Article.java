@@ -15,9 +15,17 @@ public record Article(int schema, String id, SourceRef source, String url, Strin
                       Instant publishedAt, Instant fetchedAt, String body, String contentHash) {
 
     public static final int SCHEMA = 1;
+    /**
+     * Every labeled paragraph repeats its article's title and URL, and the article's labels repeat them once per
+     * sector: a title of megabytes would make records larger than a topic takes.
+     */
+    public static final int MAX_TITLE_CHARS = 1_000;
+    public static final int MAX_URL_CHARS = 8_192;
 
     public Article {
         Require.text(id, "id");
+        Require.atMost(title, MAX_TITLE_CHARS, "title");
+        Require.atMost(url, MAX_URL_CHARS, "url");
         Require.present(source, "source");
         Require.present(fetchedAt, "fetchedAt");
         Require.present(body, "body");

@@ -19,4 +19,13 @@ public final class Require {
         }
         return value;
     }
+
+    /** A field that is absent or at most {@code max} characters long. */
+    public static String atMost(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException("field '" + field + "' has " + value.length()
+                    + " characters, more than the " + max + " it may have");
+        }
+        return value;
+    }
 }
