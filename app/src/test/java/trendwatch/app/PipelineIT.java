@@ -85,7 +85,7 @@ class PipelineIT {
     }
 
     @Test
-    void shouldSendABadRawRecordToTheDeadLetterTopicAndKeepClassifying() throws Exception {
+    void shouldSendBadRecordsOfClassifyAndPublishToTheDeadLetterTopicAndKeepCounting() throws Exception {
         try (Pipeline pipeline = start()) {
             awaitCounts(pipeline, counts -> counts.containsKey("space"));
             kafka.produce(Topics.ARTICLES_RAW.name(), "bad-1".getBytes(StandardCharsets.UTF_8),
@@ -93,12 +93,26 @@ class PipelineIT {
             Files.writeString(dataDir.resolve("inbox/waymo.md"), "Waymo's robotaxi fleet expanded its driverless "
                     + "ride-hailing service, and autonomous driving with lidar now covers three more cities.");
 
-            List<ConsumerRecord<byte[], byte[]>> dead = kafka.readUntil(Topics.DLQ.name(), r -> !r.isEmpty(), DEADLINE);
-            assertThat(header(dead.get(0), DeadLetters.STAGE)).isEqualTo("classify");
-            assertThat(header(dead.get(0), DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
-            assertThat(header(dead.get(0), DeadLetters.SOURCE_OFFSET)).isNotBlank();
+            // publish's input is classify's, but anyone can write to a topic
+            kafka.produce(Topics.ARTICLES_LABELED.name(), "bad-2".getBytes(StandardCharsets.UTF_8),
+                    "{labels?".getBytes(StandardCharsets.UTF_8));
+
+            List<ConsumerRecord<byte[], byte[]>> dead = kafka.readUntil(Topics.DLQ.name(), r -> r.size() >= 2, DEADLINE);
+            ConsumerRecord<byte[], byte[]> fromClassify = withKey(dead, "bad-1");
+            assertThat(header(fromClassify, DeadLetters.STAGE)).isEqualTo("classify");
+            assertThat(header(fromClassify, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
+            assertThat(header(fromClassify, DeadLetters.SOURCE_OFFSET)).isNotBlank();
+            ConsumerRecord<byte[], byte[]> fromPublish = withKey(dead, "bad-2");
+            assertThat(header(fromPublish, DeadLetters.STAGE)).isEqualTo("publish");
+            assertThat(header(fromPublish, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_LABELED.name());
+            assertThat(new String(fromPublish.value(), StandardCharsets.UTF_8)).isEqualTo("{labels?");
             awaitCounts(pipeline, counts -> counts.containsKey("driving") && counts.get("driving").articles() >= 2);
         }
+    }
+
+    private static ConsumerRecord<byte[], byte[]> withKey(List<ConsumerRecord<byte[], byte[]>> records, String key) {
+        return records.stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst()
+                .orElseThrow(() -> new AssertionError("no record with key " + key + " in " + records.size()));
     }
 
     @Test

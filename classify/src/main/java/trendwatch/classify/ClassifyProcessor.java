@@ -39,14 +39,18 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
             context.forward(record.withValue(new Outcome.Withdrawn(keyOf(record))));
             return;
         }
+        Outcome.Classified outcome;
         try {
             Article article = Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize(topic(), record.value());
-            ClassifiedArticle classified = classifier.classify(article);
-            count(classified);
-            context.forward(record.withValue(new Outcome.Classified(article.id(), classified)));
+            outcome = new Outcome.Classified(article.id(), classifier.classify(article));
         } catch (RuntimeException e) {
             deadLetter(record, e);
+            return;
         }
+        // outside the try: what fails downstream (Kafka Streams' own exceptions, a fenced producer) is not this
+        // record's fault and must reach Kafka Streams, not the dead-letter topic
+        count(outcome.article());
+        context.forward(record.withValue(outcome));
     }
 
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, RuntimeException error) {

@@ -1,0 +1,58 @@
+package trendwatch.model;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every stage's safety net: a record Kafka Streams cannot deserialize, or one a processor throws on, goes to
+ * {@code trend.dlq} with the original bytes and its origin, in the same transaction, and the stage goes on. Classify
+ * sends the bad input it expects there itself; this catches the rest, such as a bad record on publish's input.
+ */
+public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+
+    private String stage = "unknown";
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        Object applicationId = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
+        if (applicationId != null) {
+            stage = applicationId.toString().replaceFirst("^trendwatch-", "");
+        }
+    }
+
+    @Override
+    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
+                                                                ConsumerRecord<byte[], byte[]> record, Exception error) {
+        return DeserializationExceptionHandler.Response.resume(
+                List.of(deadLetter(context, record.key(), record.value(), record.headers(), error)));
+    }
+
+    @Override
+    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
+                                                           Exception error) {
+        return ProcessingExceptionHandler.Response.resume(
+                List.of(deadLetter(context, context.sourceRawKey(), context.sourceRawValue(), context.headers(), error)));
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext origin, byte[] key, byte[] value,
+                                                      Headers headers, Exception error) {
+        LOG.warn("{}: record {}/{}@{} sent to {}: {}", stage, origin.topic(), origin.partition(), origin.offset(),
+                Topics.DLQ.name(), error.getMessage());
+        Headers described = DeadLetters.describe(new RecordHeaders(headers.toArray()), stage, error, origin.topic(),
+                origin.partition(), origin.offset());
+        return new ProducerRecord<>(Topics.DLQ.name(), null, key, value, described);
+    }
+}
