@@ -2,6 +2,7 @@ package trendwatch.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,7 @@ public final class StreamsStage implements HealthCheck, AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final ThreadFailures failures = new ThreadFailures(Clock.systemUTC());
 
     public StreamsStage(String name, Topology topology, Properties settings, MeterRegistry meters) {
         this.name = name;
@@ -38,6 +40,7 @@ public final class StreamsStage implements HealthCheck, AutoCloseable {
         });
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("{}: stream thread failed, replacing it: {}", name, error.toString());
+            failures.record(error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     }
@@ -62,12 +65,12 @@ public final class StreamsStage implements HealthCheck, AutoCloseable {
 
     @Override
     public String state() {
-        return streams.state().name();
+        return failures.failing() ? "FAILING (" + failures.describe() + ")" : streams.state().name();
     }
 
     @Override
     public boolean healthy() {
-        return streams.state().isRunningOrRebalancing();
+        return streams.state().isRunningOrRebalancing() && !failures.failing();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ApplicationRecoverableException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -63,10 +64,17 @@ final class ArticlePublisher implements AutoCloseable {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * Throws {@link RecordTooLargeException} without writing anything when the article is larger as JSON than a
+     * record may be (5 MiB of control characters, each escaped as six): bad input, not a Kafka failure to retry.
+     */
     void publish(Article article, SeenArticle seen) {
-        inTransaction(List.of(
-                new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(),
-                        Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article)),
+        byte[] json = Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article);
+        if (json.length > StreamsSettings.MAX_RECORD_BYTES) {
+            throw new RecordTooLargeException("the article is " + json.length + " bytes as JSON, more than the "
+                    + StreamsSettings.MAX_RECORD_BYTES + " a record may have");
+        }
+        inTransaction(List.of(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(), json),
                 seenRecord(article.id(), seen)));
     }
 

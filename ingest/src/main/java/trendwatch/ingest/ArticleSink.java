@@ -2,6 +2,7 @@ package trendwatch.ingest;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import trendwatch.model.Article;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.SeenArticle;
@@ -77,6 +78,8 @@ public final class ArticleSink implements AutoCloseable {
         try {
             write.run();
             publishing = true;
+        } catch (RecordTooLargeException e) {
+            throw e; // the article's fault, not Kafka's: health unchanged
         } catch (RuntimeException e) {
             publishing = false;
             throw e;

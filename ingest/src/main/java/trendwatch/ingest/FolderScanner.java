@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,10 @@ final class FolderScanner {
             return true;
         } catch (RejectedFileException e) {
             LOG.warn("ingest: skipped {}: {}", e.file(), e.reason());
+            count("skipped");
+            return true;
+        } catch (RecordTooLargeException e) {
+            LOG.warn("ingest: skipped {}: {}", file, e.getMessage());
             count("skipped");
             return true;
         } catch (KafkaException e) {

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -71,6 +72,22 @@ class ArticlePublisherTest {
         producer.commitTransactionException = null;
         assertThat(sink.publishIfChanged(ARTICLE, "a1.md", null)).isEqualTo(ArticleSink.Outcome.PUBLISHED);
         assertThat(sink.publishing()).isTrue();
+    }
+
+    /** 3 MiB of control characters, each escaped as six in JSON: 18 MiB, more than a record may be. */
+    @Test
+    void shouldRefuseAnArticleLargerAsJsonThanARecordWithoutWritingOrTurningUnhealthy() {
+        UnreachableProducer producer = new UnreachableProducer();
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        Article controlCharacters = Articles.of("a2", new SourceRef("folder", "inbox", null), null, "Noise", null,
+                null, "en", null, NOW, "\u0001".repeat(3 * 1024 * 1024));
+
+        assertThatThrownBy(() -> sink.publishIfChanged(controlCharacters, "noise.txt", null))
+                .isInstanceOf(RecordTooLargeException.class).hasMessageContaining("bytes as JSON, more than the");
+
+        assertThat(producer.history()).isEmpty();
+        assertThat(sink.publishing()).isTrue();
+        assertThat(sink.find("a2")).isEmpty();
     }
 
     @Test

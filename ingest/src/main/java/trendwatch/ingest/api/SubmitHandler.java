@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trendwatch.model.Json;
@@ -57,6 +58,8 @@ public final class SubmitHandler implements HttpHandler {
                     "outcome", accepted.outcome().name().toLowerCase(Locale.ROOT)));
         } catch (SubmitException e) {
             send(exchange, e.status(), Map.of("error", e.getMessage()));
+        } catch (RecordTooLargeException e) {
+            send(exchange, 413, Map.of("error", e.getMessage()));
         } catch (KafkaException e) {
             LOG.warn("submit: could not publish: {}", e.toString());
             send(exchange, 503, Map.of("error", "Kafka is not available right now; try again"));
