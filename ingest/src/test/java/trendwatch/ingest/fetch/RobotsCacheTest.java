@@ -3,20 +3,18 @@ package trendwatch.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import trendwatch.model.testing.MovableClock;
 
 /** Caching and failure rules of robots.txt (RFC 9309), with a clock the test moves. */
 class RobotsCacheTest {
 
     private static final String ORIGIN = "https://news.example:443";
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-07-01T00:00:00Z"));
     private final RobotsCache cache = new RobotsCache(Duration.ofHours(1), Duration.ofMinutes(10), clock);
     private final AtomicInteger loads = new AtomicInteger();
 
@@ -69,28 +67,5 @@ class RobotsCacheTest {
         });
 
         assertThat(asked[0]).isEqualTo(ORIGIN + "/robots.txt");
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2025-07-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
