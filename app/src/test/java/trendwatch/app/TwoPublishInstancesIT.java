@@ -3,18 +3,26 @@ package trendwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.Granularity;
 import trendwatch.model.Json;
+import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.model.testing.KafkaTestCluster;
+import trendwatch.publish.ClusterCountStores;
 
 /** Two publish instances share the bucket stores' partitions; either answers every query with all of them. */
 class TwoPublishInstancesIT {
@@ -54,9 +62,54 @@ class TwoPublishInstancesIT {
         }
     }
 
+    /**
+     * Two machines whose publish both run on {@code --host localhost} advertise the same address, so each takes the
+     * other's buckets for its own: an instance must say so rather than answer with part of the counts. The twin
+     * starts first, with no state, so that the two share the tasks at once (a newcomer to a group that has the
+     * state would get active tasks only after a probing rebalance, minutes later).
+     */
+    @Test
+    void shouldRefuseToAnswerWithPartOfTheCountsWhenAnotherInstanceAdvertisesItsAddress() throws Exception {
+        int port = StageProcess.freePort();
+        TopicSetup.ensure(kafka.connection(), Taxonomy.loadDefault().sectorIds(), 3);
+        try (StreamsStage twin = Stages.publish(options(second, 0), kafka.connection(), new SimpleMeterRegistry(),
+                "localhost:" + port)) {
+            twin.start();
+            assertThat(twin.awaitRunning(DEADLINE)).isTrue();
+            try (Pipeline all = new Pipeline(options(first, port), List.of(Pipeline.Part.INGEST,
+                    Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH)).start()) {
+                ClusterCountStores twinCounts = new ClusterCountStores(twin::streams,
+                        () -> new HostInfo("localhost", port));
+                String refusal = Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+                        .until(() -> refusal(all, twinCounts), Objects::nonNull);
+                assertThat(refusal).contains("advertises this one's address localhost:" + port);
+            }
+        }
+    }
+
+    /** Kafka Streams lists only one of two instances with the same address: the other one refuses to answer. */
+    private static String refusal(Pipeline all, ClusterCountStores twin) throws Exception {
+        HttpResponse<String> answer = TrendsApi.get(all, "/api/trends?granularity=week");
+        if (answer.statusCode() == 503 && answer.body().contains("advertises")) {
+            return answer.body();
+        }
+        try {
+            twin.buckets(Granularity.WEEK, null, null);
+            return null;
+        } catch (ClusterCountStores.SharedAddressException e) {
+            return e.getMessage();
+        } catch (InvalidStateStoreException e) {
+            return null; // rebalancing
+        }
+    }
+
     private Pipeline start(Path dataDir, List<Pipeline.Part> parts) throws Exception {
-        return new Pipeline(new RunOptions(kafka.connection(), dataDir, Path.of("../seeds"), "localhost", 0,
-                9092, null, 3, false, null, null), parts).start();
+        return new Pipeline(options(dataDir, 0), parts).start();
+    }
+
+    private RunOptions options(Path dataDir, int httpPort) {
+        return new RunOptions(kafka.connection(), dataDir, Path.of("../seeds"), "localhost", httpPort, 9092, null, 3,
+                false, null, null);
     }
 
     private Map<String, Long> await(Pipeline pipeline, java.util.function.Predicate<Map<String, Long>> done) {

@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -52,11 +55,38 @@ public final class ClusterCountStores implements CountStores {
         Map<Instant, BucketCounts> all = new TreeMap<>(local().buckets(granularity, from, to));
         for (StreamsMetadata instance : streams.get().streamsMetadataForStore(
                 PublishTopology.countsStore(granularity))) {
-            if (!instance.hostInfo().equals(self.get())) {
+            if (instance.hostInfo().equals(self.get())) {
+                requireNoTwin(instance);
+            } else {
                 all.putAll(remote(instance.hostInfo(), granularity, from, to));
             }
         }
         return all;
+    }
+
+    /**
+     * Kafka Streams keys its metadata by advertised address: of two instances advertising the same one (two
+     * machines both on {@code --host localhost}), only one's partitions are listed, and the other's buckets would
+     * silently be missing from every answer. The instance whose partitions are not listed can tell, and refuses;
+     * the listed one cannot.
+     */
+    private void requireNoTwin(StreamsMetadata listedForSelf) {
+        Set<TopicPartition> own = new HashSet<>();
+        streams.get().metadataForLocalThreads().forEach(thread -> thread.activeTasks()
+                .forEach(task -> own.addAll(task.topicPartitions())));
+        if (!own.containsAll(listedForSelf.topicPartitions())) {
+            throw new SharedAddressException("another publish instance advertises this one's address "
+                    + self.get().host() + ":" + self.get().port() + ", so their counts cannot be told apart: start"
+                    + " each publish with a --host the others can reach");
+        }
+    }
+
+    /** Two publish instances advertise the same address: a configuration error that no retry mends. */
+    public static final class SharedAddressException extends RuntimeException {
+
+        SharedAddressException(String message) {
+            super(message);
+        }
     }
 
     private Map<Instant, BucketCounts> remote(HostInfo host, Granularity g, Instant from, Instant to) {

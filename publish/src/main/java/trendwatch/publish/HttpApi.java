@@ -92,6 +92,9 @@ public final class HttpApi implements AutoCloseable {
             sendError(exchange, 400, e.getMessage());
         } catch (StaticFiles.NotFoundException e) {
             sendError(exchange, 404, e.getMessage());
+        } catch (ClusterCountStores.SharedAddressException e) {
+            LOG.error("http: {}", e.getMessage());
+            sendError(exchange, 503, e.getMessage());
         } catch (InvalidStateStoreException e) {
             sendError(exchange, 503, "counts are not ready yet (publish is starting or rebalancing)");
         } catch (RuntimeException e) {
