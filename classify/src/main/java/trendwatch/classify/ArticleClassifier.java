@@ -48,10 +48,9 @@ public final class ArticleClassifier {
 
     /**
      * Publish puts every article in an hour, a day and a week bucket and looks weeks back for a baseline. Instant
-     * takes years up to ±1,000,000,000, which that arithmetic overflows; publish has no dead-letter path, so such an
-     * article would be dropped there with only a log line (found by ThroughputBench's poison run). Years outside
-     * 1..9999 are bad input, not news: reject them in classify, where the record can still go to the dead-letter
-     * topic.
+     * takes years up to ±1,000,000,000, which that arithmetic overflows (found by ThroughputBench's poison run).
+     * Years outside 1..9999 are bad input, not news: reject them in classify, where the dead letter is the raw
+     * article rather than a labeled one, and before its paragraphs are published.
      */
     private static void requireCountableTime(Article article) {
         Instant eventTime = article.eventTime();
