@@ -14,6 +14,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trendwatch.model.DeadLetterHandler;
 import trendwatch.publish.HealthCheck;
 
 /** One Kafka Streams stage of the pipeline: started, watched and closed the same way for classify and publish. */
@@ -30,7 +31,10 @@ public final class StreamsStage implements HealthCheck, AutoCloseable {
 
     public StreamsStage(String name, Topology topology, Properties settings, MeterRegistry meters) {
         this.name = name;
-        this.streams = new KafkaStreams(topology, settings);
+        Properties withMeters = new Properties();
+        withMeters.putAll(settings);
+        withMeters.put(DeadLetterHandler.METERS_CONFIG, meters);
+        this.streams = new KafkaStreams(topology, withMeters);
         this.metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);
         streams.setStateListener((now, before) -> {

@@ -106,6 +106,10 @@ class PipelineIT {
             assertThat(header(fromPublish, DeadLetters.STAGE)).isEqualTo("publish");
             assertThat(header(fromPublish, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_LABELED.name());
             assertThat(new String(fromPublish.value(), StandardCharsets.UTF_8)).isEqualTo("{labels?");
+            assertThat(TrendsApi.get(pipeline, "/metrics").body().lines()
+                    .filter(line -> line.startsWith("trendwatch_dlq_records_total{"))).as("dead letters counted")
+                    .anyMatch(line -> line.contains("stage=\"classify\""))
+                    .anyMatch(line -> line.contains("stage=\"publish\""));
             awaitCounts(pipeline, counts -> counts.containsKey("driving") && counts.get("driving").articles() >= 2);
         }
     }

@@ -1,5 +1,6 @@
 package trendwatch.model;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,15 +22,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
 
+    /** A Streams setting (not Kafka's) carrying the stage's {@link MeterRegistry}, for the dead-letter count. */
+    public static final String METERS_CONFIG = "trendwatch.meters";
+
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
     private String stage = "unknown";
+    private MeterRegistry meters;
 
     @Override
     public void configure(Map<String, ?> configs) {
         Object applicationId = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
         if (applicationId != null) {
             stage = applicationId.toString().replaceFirst("^trendwatch-", "");
+        }
+        if (configs.get(METERS_CONFIG) instanceof MeterRegistry registry) {
+            meters = registry;
         }
     }
 
@@ -51,6 +59,9 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                                                       Headers headers, Exception error) {
         LOG.warn("{}: record {}/{}@{} sent to {}: {}", stage, origin.topic(), origin.partition(), origin.offset(),
                 Topics.DLQ.name(), error.getMessage());
+        if (meters != null) {
+            meters.counter("trendwatch.dlq.records", "stage", stage).increment();
+        }
         Headers described = DeadLetters.describe(new RecordHeaders(headers.toArray()), stage, error, origin.topic(),
                 origin.partition(), origin.offset());
         return new ProducerRecord<>(Topics.DLQ.name(), null, key, value, described);
