@@ -270,6 +270,7 @@ public final class LatencyBench {
         final KafkaConsumer<String, byte[]> consumer;
         final Completion completion;
         final int[] seen = new int[count];
+        final boolean[] completed = new boolean[count];
         /** The worst latency of the articles meant to be sent in each second: shows whether the tail is periodic. */
         final long[] worstPerSecond = new long[(int) (count * periodNanos / 1_000_000_000L) + 2];
         volatile int done;
@@ -293,6 +294,7 @@ public final class LatencyBench {
         }
 
         private void complete(int i) {
+            completed[i] = true;
             long micros = (System.nanoTime() - (startNanos + i * periodNanos)) / 1000;
             if (i >= warmupCount) {
                 histogram.recordValue(Math.max(0, micros));
@@ -302,9 +304,18 @@ public final class LatencyBench {
             done++;
         }
 
+        /**
+         * Articles still not seen count at the latency they have reached by now: left out, they would make the
+         * percentiles those of the survivors.
+         */
         void finish() throws InterruptedException {
             running = false;
             join(10_000);
+            for (int i = warmupCount; i < seen.length; i++) {
+                if (!completed[i]) {
+                    histogram.recordValue((System.nanoTime() - (startNanos + i * periodNanos)) / 1000);
+                }
+            }
         }
     }
 }

@@ -74,8 +74,9 @@ public final class MemoryBench {
         boolean direct = List.of(args).contains("--direct");
         List<String> paragraphs = Corpus.paragraphs(Path.of("."));
         Path data = Files.createTempDirectory("trendwatch-memory");
-        System.out.printf("articles  rss_MB  heap_after_gc_MB  live_state_MB: labeled-articles  hour+day+week-counts"
-                + "  burst-history  burst-evidence  disk_MB: state_folders  kafka_log  (trend.articles.labeled live_MB)%n");
+        System.out.printf("articles  rss_MB  peak_rss_MB  rss_after_gc_MB  heap_after_gc_MB  live_state_MB:"
+                + " labeled-articles  hour+day+week-counts  burst-history  burst-evidence  disk_MB: state_folders"
+                + " (running, memtables not flushed)  kafka_log  (trend.articles.labeled live_MB)%n");
         BenchArticles articles = new BenchArticles(paragraphs, 42);
         Random times = new Random(42);
         Process run = start(data);
@@ -90,22 +91,28 @@ public final class MemoryBench {
                     feeder.flush();
                 }
                 awaitCaughtUp();
-                double rss = rssAfterGc(run);
+                // one process all the way: memory that builds up over its lifetime shows; RSS first as it is,
+                // then after a full GC
+                double rss = status(run, "VmRSS:");
+                double peak = status(run, "VmHWM:");
+                forceGc(run);
+                double rssAfterGc = status(run, "VmRSS:");
                 double heap = heapUsedMb(run.pid());
                 Map<String, Double> live = liveStateMb();
-                // a clean stop flushes RocksDB's memtables, so the store folders then hold all the state
-                stop(run);
                 Path streams = data.resolve("streams");
-                System.out.printf("%8d  %6.0f  %16.0f  %30.1f  %20.1f  %13.1f  %14.1f  %20.1f  %9.1f  (%.1f)%n", sent, rss, heap,
+                System.out.printf("%8d  %6.0f  %11.0f  %15.0f  %16.0f  %30.1f  %20.1f  %13.1f  %14.1f  %20.1f  %9.1f"
+                        + "  (%.1f)%n", sent, rss, peak, rssAfterGc, heap,
                         live.getOrDefault("labeled-articles", 0.0), live.getOrDefault("hour-counts", 0.0)
                                 + live.getOrDefault("day-counts", 0.0) + live.getOrDefault("week-counts", 0.0),
                         live.getOrDefault("burst-history", 0.0), live.getOrDefault("burst-evidence", 0.0),
                         duMb(List.of(streams)),
                         duMb(List.of(data.resolve("kafka"))), live.getOrDefault("trend.articles.labeled", 0.0));
                 if (sent == total) {
+                    // a clean stop flushes RocksDB's memtables, so the store folders then hold all the state
+                    stop(run);
+                    System.out.printf("after a clean stop: state folders %.1f MB%n", duMb(List.of(streams)));
                     break;
                 }
-                run = start(data);
             }
         } finally {
             stop(run);
@@ -264,15 +271,19 @@ public final class MemoryBench {
     }
 
     /** The launcher execs java, so its process is the JVM. */
-    private static double rssAfterGc(Process run) throws Exception {
+    private static void forceGc(Process run) throws Exception {
         new ProcessBuilder("jcmd", Long.toString(run.pid()), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+    }
+
+    /** A size field of /proc/PID/status (VmRSS: resident now, VmHWM: the peak), in MB. */
+    private static double status(Process run, String field) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(run.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
-        throw new IOException("VmRSS missing from /proc/" + run.pid() + "/status");
+        throw new IOException(field + " missing from /proc/" + run.pid() + "/status");
     }
 
     private static double heapUsedMb(long pid) throws Exception {
