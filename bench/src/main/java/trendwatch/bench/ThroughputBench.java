@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,7 +25,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
@@ -226,18 +223,12 @@ public final class ThroughputBench {
                 .to(PASSTHROUGH_TOPIC, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         long end = kafka.endOffset(Topics.ARTICLES_RAW.name());
         String loadBefore = load();
-        try (KafkaStreams streams = new KafkaStreams(builder.build(),
-                kafka.streamsSettings(PASSTHROUGH_APP, overrides))) {
-            CountDownLatch running = new CountDownLatch(1);
-            streams.setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.RUNNING) {
-                    running.countDown();
-                }
-            });
+        try (StreamsStage streams = new StreamsStage("passthrough", builder.build(),
+                kafka.streamsSettings(PASSTHROUGH_APP, overrides), new SimpleMeterRegistry())) {
             streams.start();
             // the clocks start once the group is joined, as the pipeline's do: 20 000 records take the passthrough
             // under a second, and a join inside that second would understate the machine's limit
-            if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!streams.awaitRunning(timeout)) {
                 throw new IllegalStateException("passthrough did not start within " + timeout);
             }
             long cpu0 = processCpuNanos();
@@ -251,7 +242,6 @@ public final class ThroughputBench {
             }
             double s = (System.nanoTime() - t0) / 1e9;
             double cpuMs = (processCpuNanos() - cpu0) / 1e6;
-            streams.close(Duration.ofSeconds(5));
             System.out.printf(Locale.ROOT, "passthrough: %d records in %.2f s = %.0f records/s, %.1f MB/s;"
                     + " process CPU %.2f ms per record (load %s -> %s)%n", end, s, end / s, inputBytes / 1e6 / s,
                     cpuMs / end, loadBefore, load());

@@ -2,13 +2,10 @@ package trendwatch.classify;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import trendwatch.model.Article;
 import trendwatch.model.DeadLetters;
 import trendwatch.model.Topics;
@@ -17,7 +14,6 @@ import trendwatch.model.Topics;
 final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
 
     static final String STAGE = "classify";
-    private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
 
     private final ArticleClassifier classifier;
     private final MeterRegistry meters;
@@ -55,11 +51,8 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
 
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, RuntimeException error) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
-        LOG.warn("classify: record {}/{}@{} sent to {}: {}", origin.topic(), origin.partition(), origin.offset(),
-                Topics.DLQ.name(), error.getMessage());
-        var headers = DeadLetters.describe(new RecordHeaders(record.headers().toArray()), STAGE, error,
-                origin.topic(), origin.partition(), origin.offset());
-        meters.counter("trendwatch.dlq.records", "stage", STAGE).increment();
+        var headers = DeadLetters.sendingOff(record.headers(), STAGE, error, origin.topic(), origin.partition(),
+                origin.offset(), meters);
         context.forward(record.withValue((Outcome) new Outcome.Failed(record.value())).withHeaders(headers));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import trendwatch.ingest.feed.ExtractedArticle;
 import trendwatch.model.Article;
 import trendwatch.model.SourceRef;
+import trendwatch.model.Texts;
 
 /**
  * The one way every source builds an article: the language guessed when unknown, and the content hash over
@@ -17,25 +18,11 @@ public final class Articles {
 
     public static Article of(String id, SourceRef source, String url, String title, String author, String site,
                              String lang, Instant publishedAt, Instant fetchedAt, String body) {
-        title = shortened(title);
+        // a feed that puts a whole text in its titles, or a file whose first line is its whole text, still gets in
+        title = Texts.shortened(title, Article.MAX_TITLE_CHARS);
         String hash = Hashes.contentHash(title + "\n" + author + "\n" + site + "\n" + publishedAt, body);
         return new Article(Article.SCHEMA, id, source, url, title, author, site,
                 lang != null ? lang : Languages.guess(body), publishedAt, fetchedAt, body, hash);
-    }
-
-    /**
-     * A title as long as a topic's records allow: a feed that puts a whole text in its titles, or a file whose
-     * first line is its whole text, still gets in.
-     */
-    static String shortened(String title) {
-        if (title == null || title.length() <= Article.MAX_TITLE_CHARS) {
-            return title;
-        }
-        int end = Article.MAX_TITLE_CHARS - 1;
-        if (Character.isHighSurrogate(title.charAt(end - 1))) {
-            end--;
-        }
-        return title.substring(0, end) + "…";
     }
 
     /** An article page as extracted; {@code title} stands in when the page has none of its own. */

@@ -6,14 +6,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every stage's safety net: a record Kafka Streams cannot deserialize, or one a processor throws on, goes to
@@ -24,8 +21,6 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 
     /** A Streams setting (not Kafka's) carrying the stage's {@link MeterRegistry}, for the dead-letter count. */
     public static final String METERS_CONFIG = "trendwatch.meters";
-
-    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
     private String stage = "unknown";
     private MeterRegistry meters;
@@ -57,13 +52,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext origin, byte[] key, byte[] value,
                                                       Headers headers, Exception error) {
-        LOG.warn("{}: record {}/{}@{} sent to {}: {}", stage, origin.topic(), origin.partition(), origin.offset(),
-                Topics.DLQ.name(), error.getMessage());
-        if (meters != null) {
-            meters.counter("trendwatch.dlq.records", "stage", stage).increment();
-        }
-        Headers described = DeadLetters.describe(new RecordHeaders(headers.toArray()), stage, error, origin.topic(),
-                origin.partition(), origin.offset());
+        Headers described = DeadLetters.sendingOff(headers, stage, error, origin.topic(), origin.partition(),
+                origin.offset(), meters);
         return new ProducerRecord<>(Topics.DLQ.name(), null, key, value, described);
     }
 }

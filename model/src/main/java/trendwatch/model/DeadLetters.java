@@ -1,7 +1,11 @@
 package trendwatch.model;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The headers every record on {@code trend.dlq} carries: which stage gave up on it, why, and where it came from. */
 public final class DeadLetters {
@@ -14,8 +18,24 @@ public final class DeadLetters {
     public static final String SOURCE_OFFSET = "trendwatch.source.offset";
 
     private static final int MAX_MESSAGE_CHARS = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private DeadLetters() {
+    }
+
+    /**
+     * The headers of a record on its way to {@code trend.dlq}: a copy of {@code original} with the reason and origin
+     * added. Says so in one log line and counts it in {@code trendwatch_dlq_records_total{stage}} ({@code meters}
+     * may be null where nothing counts).
+     */
+    public static Headers sendingOff(Headers original, String stage, Throwable error, String topic, int partition,
+                                     long offset, MeterRegistry meters) {
+        LOG.warn("{}: record {}/{}@{} sent to {}: {}", stage, topic, partition, offset, Topics.DLQ.name(),
+                error.getMessage());
+        if (meters != null) {
+            meters.counter("trendwatch.dlq.records", "stage", stage).increment();
+        }
+        return describe(new RecordHeaders(original.toArray()), stage, error, topic, partition, offset);
     }
 
     /** Adds the reason and origin headers to {@code headers}. */

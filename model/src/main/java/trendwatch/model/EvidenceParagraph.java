@@ -11,8 +11,6 @@ public record EvidenceParagraph(String articleId, String title, String url, Sour
 
     public EvidenceParagraph {
         terms = terms == null ? List.of() : List.copyOf(terms);
-        if (text != null && text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT - 1) + "…";
-        }
+        text = Texts.shortened(text, MAX_TEXT);
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import trendwatch.model.Label;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.LabeledParagraph;
+import trendwatch.model.Texts;
 import trendwatch.model.Topic;
 import trendwatch.model.Topics;
 
@@ -131,7 +132,7 @@ final class TailCommand implements Callable<Integer> {
         String labels = p.labels().isEmpty() ? "-" : p.labels().stream().map(TailCommand::label)
                 .collect(Collectors.joining(" "));
         String text = p.text().replaceAll("\\s+", " ");
-        text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - 1) + "…" : text;
+        text = Texts.shortened(text, MAX_TEXT);
         return (at == null ? "" : TIME.format(at) + " ") + "[" + labels + "] " + p.title() + " ¶" + p.index() + ": "
                 + text;
     }
