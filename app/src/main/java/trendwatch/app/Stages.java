@@ -52,7 +52,8 @@ public final class Stages {
         Properties settings = PublishTopology.settings(StreamsSettings.exactlyOnce(PublishTopology.APPLICATION_ID,
                 kafka, stateDir(options)));
         settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
-        return new StreamsStage("publish", PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
+        return new StreamsStage("publish", PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters,
+                options.forgetArticlesAfter())),
                 settings, meters);
     }
 

@@ -51,9 +51,12 @@ import trendwatch.model.Topics;
  * the number of buckets stays the same while the articles grow), and after every step, once classify and publish
  * have caught up, prints the process's RSS, its Java heap after a full GC, and the size of each state store.
  * Articles go in through ingest ({@code POST /api/articles}, so ingest's memory of what it published is part of
- * the figure), or with {@code --direct} straight onto {@code trend.articles.raw}.
+ * the figure), or with {@code --direct} straight onto {@code trend.articles.raw}. With
+ * {@code --forget-articles-after TIME} the run is started with that option, so the articles table keeps only the
+ * articles of the last TIME.
  *
- * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.MemoryBench 100000 25000 [days] [--direct]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.MemoryBench 100000 25000 [days] [--direct]
+ *     [--forget-articles-after TIME]</pre>
  * Run from the project root (it starts {@code ./trendwatch run}); it uses ports 18080 and 19092-19093.
  */
 public final class MemoryBench {
@@ -72,6 +75,8 @@ public final class MemoryBench {
         int step = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
         int days = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 28;
         boolean direct = List.of(args).contains("--direct");
+        int forget = List.of(args).indexOf("--forget-articles-after");
+        List<String> runOptions = forget < 0 ? List.of() : List.of(args[forget], args[forget + 1]);
         List<String> paragraphs = Corpus.paragraphs(Path.of("."));
         Path data = Files.createTempDirectory("trendwatch-memory");
         System.out.printf("articles  rss_MB  peak_rss_MB  rss_after_gc_MB  heap_after_gc_MB  live_state_MB:"
@@ -79,7 +84,7 @@ public final class MemoryBench {
                 + " (running, memtables not flushed)  kafka_log  (trend.articles.labeled live_MB)%n");
         BenchArticles articles = new BenchArticles(paragraphs, 42);
         Random times = new Random(42);
-        Process run = start(data);
+        Process run = start(data, runOptions);
         try {
             for (int sent = 0; sent <= total; ) {
                 int next = Math.min(total, sent + step);
@@ -120,13 +125,14 @@ public final class MemoryBench {
         }
     }
 
-    private static Process start(Path data) throws Exception {
+    private static Process start(Path data, List<String> runOptions) throws Exception {
         Path seeds = Files.createDirectories(data.resolve("no-seeds"));
         Path log = data.resolve("run.log");
         Files.deleteIfExists(log);
-        Process run = new ProcessBuilder("./trendwatch", "run", "--data-dir", data.toString(), "--seeds",
-                seeds.toString(), "--port", Integer.toString(HTTP_PORT), "--kafka-port", Integer.toString(KAFKA_PORT))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of("./trendwatch", "run", "--data-dir", data.toString(), "--seeds",
+                seeds.toString(), "--port", Integer.toString(HTTP_PORT), "--kafka-port", Integer.toString(KAFKA_PORT)));
+        command.addAll(runOptions);
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitReady(run, log);
         return run;
     }

@@ -33,6 +33,7 @@ public final class PublishTopology {
     public static final String APPLICATION_ID = "trendwatch-publish";
     public static final String ARTICLES_STORE = "labeled-articles";
     private static final String EVIDENCE_OFFERS = "evidence-offers";
+    private static final String ARTICLE_EXPIRY = "article-expiry";
     public static final String BURST_HISTORY_STORE = "burst-history";
     public static final String BURST_EVIDENCE_STORE = "burst-evidence";
     /**
@@ -72,6 +73,7 @@ public final class PublishTopology {
                         Materialized.<String, Contribution, KeyValueStore<Bytes, byte[]>>as(ARTICLES_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(Wire.CONTRIBUTION)
                                 .withCachingDisabled());
+        labeled.process(() -> new ArticleExpiry(config), Named.as(ARTICLE_EXPIRY));
         KStream<String, TrendCount> changes = null;
         for (Granularity granularity : Granularity.values()) {
             KStream<String, TrendCount> counted = countBuckets(articles, granularity, config);
@@ -84,6 +86,7 @@ public final class PublishTopology {
         Topology topology = builder.build();
         // connected here: the table's store does not exist yet where the DSL adds the processor
         topology.connectProcessorAndStateStores(EVIDENCE_OFFERS, ARTICLES_STORE);
+        topology.connectProcessorAndStateStores(ARTICLE_EXPIRY, ARTICLES_STORE);
         return topology;
     }
 

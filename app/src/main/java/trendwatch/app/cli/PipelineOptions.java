@@ -2,8 +2,10 @@ package trendwatch.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 import trendwatch.app.RunOptions;
+import trendwatch.model.Durations;
 
 /** The options every pipeline command shares. */
 final class PipelineOptions {
@@ -59,6 +61,12 @@ final class PipelineOptions {
                     + " (default: $TRENDWATCH_API_TOKEN).")
     String apiToken;
 
+    @Option(names = "--forget-articles-after", paramLabel = "TIME",
+            description = "Publish forgets an article this long (30d, 12h …) after its latest version was ingested:"
+                    + " its counts stay and publish's state stops growing with the articles, but a changed version"
+                    + " arriving later counts as a new article (default: keep every article, exact for ever).")
+    String forgetArticlesAfter;
+
     RunOptions toRunOptions() {
         if (port < 0 || port > 65535 || kafkaPort < 1 || kafkaPort > 65534) {
             throw new BadInputException("--port and --kafka-port must be valid TCP ports");
@@ -72,6 +80,26 @@ final class PipelineOptions {
             throw new BadInputException("--sources " + sourcesFile + ": no such file");
         }
         return new RunOptions(KafkaConfigFile.connection(bootstrapServers, kafkaConfig), dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions,
-                relabel, sources, apiToken == null || apiToken.isBlank() ? null : apiToken);
+                relabel, sources, apiToken == null || apiToken.isBlank() ? null : apiToken, forgetArticlesAfter());
+    }
+
+    private Duration forgetArticlesAfter() {
+        if (forgetArticlesAfter == null) {
+            return null;
+        }
+        Duration after;
+        try {
+            after = Durations.parse(forgetArticlesAfter);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--forget-articles-after: " + e.getMessage());
+        }
+        if (after.isNegative() || after.isZero()) {
+            throw new BadInputException("--forget-articles-after must be longer than zero, not " + forgetArticlesAfter);
+        }
+        if (relabel) {
+            throw new BadInputException("--relabel with --forget-articles-after would count the forgotten articles"
+                    + " twice (their earlier labels are no longer known); re-label without it");
+        }
+        return after;
     }
 }

@@ -47,4 +47,33 @@ class RunCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--bootstrap-servers is required");
     }
+
+    @Test
+    void shouldRejectATimeToForgetArticlesAfterThatIsNoDurationWithExitCodeTwo() {
+        CommandLineRunner result = CommandLineRunner.run("run", "--forget-articles-after", "a month",
+                "--data-dir", dataDir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString().isEqualTo("trendwatch run: --forget-articles-after:"
+                + " 'a month' is not a duration such as 30s, 5m, 2h, 1d or PT5M");
+    }
+
+    @Test
+    void shouldRejectATimeToForgetArticlesAfterOfZeroWithExitCodeTwo() {
+        CommandLineRunner result = CommandLineRunner.run("publish", "--bootstrap-servers", "localhost:1",
+                "--forget-articles-after", "0d", "--data-dir", dataDir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--forget-articles-after must be longer than zero, not 0d");
+    }
+
+    @Test
+    void shouldRefuseToRelabelWhilePublishForgetsArticles() {
+        CommandLineRunner result = CommandLineRunner.run("run", "--relabel", "--forget-articles-after", "30d",
+                "--data-dir", dataDir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString()
+                .contains("--relabel with --forget-articles-after would count the forgotten articles twice");
+    }
 }

@@ -21,6 +21,7 @@ import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 import trendwatch.ingest.feed.FeedException;
 import trendwatch.ingest.feed.Opml;
+import trendwatch.model.Durations;
 
 /**
  * Reads and validates a sources file ({@code seeds/sources.yaml} by default):

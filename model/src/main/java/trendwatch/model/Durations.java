@@ -1,4 +1,4 @@
-package trendwatch.ingest.source;
+package trendwatch.model;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in a config file: {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601. */
-final class Durations {
+/** Durations as people write them in a config file or on the command line: {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601. */
+public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private Durations() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher m = SHORT.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));

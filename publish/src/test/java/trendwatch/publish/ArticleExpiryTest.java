@@ -1,0 +1,154 @@
+package trendwatch.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.ArticleLabels;
+import trendwatch.model.KafkaConnection;
+import trendwatch.model.SectorContribution;
+import trendwatch.model.SourceRef;
+import trendwatch.model.StreamsSettings;
+import trendwatch.model.Topics;
+import trendwatch.model.TrendCount;
+
+class ArticleExpiryTest {
+
+    private static final Instant START = Instant.parse("2026-11-29T08:00:00Z");
+    private static final Instant PUBLISHED = Instant.parse("2026-11-28T12:34:56Z");
+    private static final String DAY = "space|day|2026-11-28T00:00:00Z";
+
+    @TempDir
+    Path stateDir;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleLabels> labeled;
+    private TestOutputTopic<String, TrendCount> counts;
+
+    @AfterEach
+    void closeDriver() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void shouldForgetAnArticleIngestedLongerAgoThanAskedWithoutTouchingItsCounts() {
+        start(Duration.ofHours(1));
+        labeled.pipeInput("a1", labels("a1", 2), START);
+        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(50)));
+
+        labeled.pipeInput("a3", labels("a3", 1), START.plus(Duration.ofMinutes(70)));
+
+        assertThat(articles().get("a1")).as("ingested 70 minutes before the newest").isNull();
+        assertThat(articles().get("a2")).as("ingested 20 minutes before the newest").isNotNull();
+        assertThat(meters.counter("trendwatch.articles.forgotten").count()).isEqualTo(1);
+        TrendCount day = counts.readKeyValuesToMap().get(DAY);
+        assertThat(day.paragraphs()).isEqualTo(6);
+        assertThat(day.articles()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldGoByTheIngestTimeOfTheArticlesReadNotByTheWallClock() {
+        start(Duration.ofHours(1));
+        labeled.pipeInput("a1", labels("a1", 2), START);
+
+        driver.advanceWallClockTime(Duration.ofDays(2));
+
+        assertThat(articles().get("a1")).as("no newer article was read: a replay must forget what the first run"
+                + " forgot").isNotNull();
+    }
+
+    @Test
+    void shouldForgetThroughTheChangelogSoThatARestoreForgetsTheSameArticles() {
+        start(Duration.ofHours(1));
+        labeled.pipeInput("a1", labels("a1", 2), START);
+        TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
+                "publish-test-" + PublishTopology.ARTICLES_STORE + "-changelog",
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        assertThat(changelog.readKeyValue().value).isNotNull();
+
+        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(70)));
+
+        assertThat(changelog.readKeyValuesToList()).extracting(kv -> kv.key + "=" + (kv.value == null ? "deleted" : "kept"))
+                .containsExactly("a2=kept", "a1=deleted");
+    }
+
+    @Test
+    void shouldCountAChangedVersionOfAForgottenArticleAsANewArticle() {
+        start(Duration.ofHours(1));
+        labeled.pipeInput("a1", labels("a1", 2), START);
+        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(70)));
+
+        labeled.pipeInput("a1", labels("a1", 4), START.plus(Duration.ofMinutes(71)));
+
+        TrendCount day = counts.readKeyValuesToMap().get(DAY);
+        assertThat(day.paragraphs()).as("the price of a bounded table: a1's 2 are no longer known to subtract")
+                .isEqualTo(9);
+        assertThat(day.articles()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReplaceAnArticleChangedWithinTheTime() {
+        start(Duration.ofHours(1));
+        labeled.pipeInput("a1", labels("a1", 2), START);
+        labeled.pipeInput("a1", labels("a1", 4), START.plus(Duration.ofMinutes(40)));
+        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(80)));
+
+        assertThat(articles().get("a1")).as("its latest version is 40 minutes older than the newest").isNotNull();
+        TrendCount day = counts.readKeyValuesToMap().get(DAY);
+        assertThat(day.paragraphs()).isEqualTo(7);
+        assertThat(day.articles()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepEveryArticleByDefault() {
+        start(null);
+        labeled.pipeInput("a1", labels("a1", 2), START);
+
+        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofDays(400)));
+
+        assertThat(articles().get("a1")).isNotNull();
+    }
+
+    @Test
+    void shouldSweepAboutTenTimesPerPeriodWithinBounds() {
+        assertThat(ArticleExpiry.sweepInterval(Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(6));
+        assertThat(ArticleExpiry.sweepInterval(Duration.ofDays(30))).isEqualTo(Duration.ofMinutes(10));
+        assertThat(ArticleExpiry.sweepInterval(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    private void start(Duration forgetAfter) {
+        PublishConfig config = new PublishConfig(Clock.fixed(START, ZoneOffset.UTC), meters, forgetAfter);
+        driver = new TopologyTestDriver(PublishTopology.build(config),
+                StreamsSettings.exactlyOnce("publish-test", KafkaConnection.of("unused:9092"), stateDir), START);
+        labeled = driver.createInputTopic(Topics.ARTICLES_LABELED.name(), Serdes.String().serializer(),
+                Topics.ARTICLES_LABELED.valueSerde().serializer());
+        counts = driver.createOutputTopic(Topics.COUNTS.name(), Serdes.String().deserializer(),
+                Topics.COUNTS.valueSerde().deserializer());
+    }
+
+    private KeyValueStore<String, ?> articles() {
+        return driver.getKeyValueStore(PublishTopology.ARTICLES_STORE);
+    }
+
+    private static ArticleLabels labels(String id, int paragraphs) {
+        return new ArticleLabels(ArticleLabels.SCHEMA, id, PUBLISHED, PUBLISHED.plusSeconds(60),
+                new SourceRef("folder", "inbox", null), null, "t", "v1",
+                Map.of("space", new SectorContribution(paragraphs, paragraphs * 0.5)));
+    }
+}
