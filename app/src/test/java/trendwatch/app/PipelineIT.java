@@ -31,6 +31,7 @@ import trendwatch.model.Article;
 import trendwatch.model.DeadLetters;
 import trendwatch.model.Json;
 import trendwatch.model.SourceRef;
+import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 import trendwatch.model.TrendCount;
 import trendwatch.model.testing.KafkaTestCluster;
@@ -90,6 +91,9 @@ class PipelineIT {
             awaitCounts(pipeline, counts -> counts.containsKey("space"));
             kafka.produce(Topics.ARTICLES_RAW.name(), "bad-1".getBytes(StandardCharsets.UTF_8),
                     "{not json".getBytes(StandardCharsets.UTF_8));
+            // as large as the raw topic takes: with its origin headers it must still fit on the dead-letter topic
+            byte[] largest = ("{" + "x".repeat(StreamsSettings.MAX_RECORD_BYTES - 256)).getBytes(StandardCharsets.UTF_8);
+            kafka.produce(Topics.ARTICLES_RAW.name(), "bad-largest".getBytes(StandardCharsets.UTF_8), largest);
             Files.writeString(dataDir.resolve("inbox/waymo.md"), "Waymo's robotaxi fleet expanded its driverless "
                     + "ride-hailing service, and autonomous driving with lidar now covers three more cities.");
 
@@ -97,11 +101,14 @@ class PipelineIT {
             kafka.produce(Topics.ARTICLES_LABELED.name(), "bad-2".getBytes(StandardCharsets.UTF_8),
                     "{labels?".getBytes(StandardCharsets.UTF_8));
 
-            List<ConsumerRecord<byte[], byte[]>> dead = kafka.readUntil(Topics.DLQ.name(), r -> r.size() >= 2, DEADLINE);
+            List<ConsumerRecord<byte[], byte[]>> dead = kafka.readUntil(Topics.DLQ.name(), r -> r.size() >= 3, DEADLINE);
             ConsumerRecord<byte[], byte[]> fromClassify = withKey(dead, "bad-1");
             assertThat(header(fromClassify, DeadLetters.STAGE)).isEqualTo("classify");
             assertThat(header(fromClassify, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
             assertThat(header(fromClassify, DeadLetters.SOURCE_OFFSET)).isNotBlank();
+            ConsumerRecord<byte[], byte[]> largestDead = withKey(dead, "bad-largest");
+            assertThat(largestDead.value()).isEqualTo(largest);
+            assertThat(header(largestDead, DeadLetters.ERROR_MESSAGE)).isNotBlank();
             ConsumerRecord<byte[], byte[]> fromPublish = withKey(dead, "bad-2");
             assertThat(header(fromPublish, DeadLetters.STAGE)).isEqualTo("publish");
             assertThat(header(fromPublish, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_LABELED.name());

@@ -13,6 +13,11 @@ public final class StreamsSettings {
     /** The largest record the contract topics take (their {@code max.message.bytes}). */
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
     /**
+     * What {@code trend.dlq} takes, and so what the stages may write: the largest record another topic takes, with
+     * room for the origin headers a dead letter adds (a few hundred bytes; the error message is cut at 1 000).
+     */
+    public static final int MAX_DEAD_LETTER_BYTES = MAX_RECORD_BYTES + 64 * 1024;
+    /**
      * Segment size of compacted topics (the contract's and Kafka Streams' changelogs). Compaction cleans closed
      * segments only: with Kafka's default 1 GiB, a partition would keep every old version until it had written
      * a gigabyte, so the disk would grow with the articles instead of with the keys.
@@ -36,8 +41,9 @@ public final class StreamsSettings {
         // after a crash the stage's old group member holds its partitions until this timeout: 45 s by default
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
-        // articles may be up to 5 MiB of text; the contract topics accept records up to MAX_RECORD_BYTES
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
+        // articles may be up to 5 MiB of text; the contract topics accept records up to MAX_RECORD_BYTES, the
+        // dead-letter topic a little more, so that the largest bad record still leaves with its origin
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_DEAD_LETTER_BYTES);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), COMPACTED_SEGMENT_BYTES);
         // internal topics take what the contract topics take, whatever the cluster's default (often 1 MB)

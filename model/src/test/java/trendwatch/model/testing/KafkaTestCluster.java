@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.awaitility.Awaitility;
 import trendwatch.model.KafkaConnection;
+import trendwatch.model.StreamsSettings;
 
 /** A real single-node KRaft broker in the test's JVM, with helpers to produce and read whole topics. */
 public final class KafkaTestCluster implements AutoCloseable {
@@ -101,8 +103,10 @@ public final class KafkaTestCluster implements AutoCloseable {
         }
     }
 
+    /** Records up to the size the contract topics take. */
     public void produce(String topic, byte[] key, byte[] value) throws Exception {
         Properties p = connection().properties();
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, StreamsSettings.MAX_RECORD_BYTES);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
