@@ -28,6 +28,7 @@ import trendwatch.ingest.api.Submitter;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.publish.ClusterCountStores;
+import trendwatch.publish.TopicPartitionCounts;
 import trendwatch.publish.HealthCheck;
 import trendwatch.publish.HttpApi;
 import trendwatch.publish.RecentBursts;
@@ -156,7 +157,8 @@ public final class Pipeline implements AutoCloseable {
         RecentBursts bursts = own(new RecentBursts(kafka));
         bursts.start();
         AtomicReference<HostInfo> self = new AtomicReference<>();
-        ClusterCountStores counts = new ClusterCountStores(streams::get, self::get);
+        ClusterCountStores counts = new ClusterCountStores(streams::get, self::get,
+                new TopicPartitionCounts(kafka));
         TrendQueries trends = new TrendQueries(counts, Clock.systemUTC());
         http = own(new HttpApi(options.httpHost(), options.httpPort(), new HttpApi.Sources(taxonomy, trends,
                 counts.local(), paragraphs, bursts, meters, health)));

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import trendwatch.model.Json;
 import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.model.testing.KafkaTestCluster;
 import trendwatch.publish.ClusterCountStores;
+import trendwatch.publish.TopicPartitionCounts;
 
 /** Two publish instances share the bucket stores' partitions; either answers every query with all of them. */
 class TwoPublishInstancesIT {
@@ -79,28 +81,32 @@ class TwoPublishInstancesIT {
             try (Pipeline all = new Pipeline(options(first, port), List.of(Pipeline.Part.INGEST,
                     Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH)).start()) {
                 ClusterCountStores twinCounts = new ClusterCountStores(twin::streams,
-                        () -> new HostInfo("localhost", port));
-                String refusal = Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
-                        .until(() -> refusal(all, twinCounts), Objects::nonNull);
-                assertThat(refusal).contains("advertises this one's address localhost:" + port);
+                        () -> new HostInfo("localhost", port), new TopicPartitionCounts(kafka.connection()));
+                List<String> refusals = Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+                        .until(() -> refusals(all, twinCounts), both -> both.stream().allMatch(Objects::nonNull));
+                assertThat(refusals).as("the listed instance and the hidden one").allSatisfy(refusal ->
+                        assertThat(refusal).contains("advertises").contains("start each publish with a --host"));
             }
         }
     }
 
-    /** Kafka Streams lists only one of two instances with the same address: the other one refuses to answer. */
-    private static String refusal(Pipeline all, ClusterCountStores twin) throws Exception {
+    /**
+     * Kafka Streams lists only one of two instances with the same address: the hidden one finds its partitions
+     * listed for another, the listed one finds partitions nobody is listed for; each refuses to answer.
+     */
+    private static List<String> refusals(Pipeline all, ClusterCountStores twin) throws Exception {
         HttpResponse<String> answer = TrendsApi.get(all, "/api/trends?granularity=week");
-        if (answer.statusCode() == 503 && answer.body().contains("advertises")) {
-            return answer.body();
-        }
+        String fromPipeline = answer.statusCode() == 503 && answer.body().contains("advertises") ? answer.body() : null;
+        String fromTwin;
         try {
             twin.buckets(Granularity.WEEK, null, null);
-            return null;
+            fromTwin = null;
         } catch (ClusterCountStores.SharedAddressException e) {
-            return e.getMessage();
+            fromTwin = e.getMessage();
         } catch (InvalidStateStoreException e) {
-            return null; // rebalancing
+            fromTwin = null; // rebalancing
         }
+        return Arrays.asList(fromPipeline, fromTwin);
     }
 
     private Pipeline start(Path dataDir, List<Pipeline.Part> parts) throws Exception {

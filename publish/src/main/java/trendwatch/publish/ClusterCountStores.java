@@ -8,11 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -36,12 +38,18 @@ public final class ClusterCountStores implements CountStores {
 
     private final Supplier<KafkaStreams> streams;
     private final Supplier<HostInfo> self;
+    private final ToIntFunction<String> partitionCount;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    /** Both suppliers are read at query time: the streams and this instance's address exist only once started. */
-    public ClusterCountStores(Supplier<KafkaStreams> streams, Supplier<HostInfo> self) {
+    /**
+     * Both suppliers are read at query time: the streams and this instance's address exist only once started.
+     * {@code partitionCount} tells how many partitions a topic has ({@link TopicPartitionCounts}).
+     */
+    public ClusterCountStores(Supplier<KafkaStreams> streams, Supplier<HostInfo> self,
+                              ToIntFunction<String> partitionCount) {
         this.streams = streams;
         this.self = self;
+        this.partitionCount = partitionCount;
     }
 
     /** This instance's part only: what {@code /internal/buckets} answers. */
@@ -53,22 +61,24 @@ public final class ClusterCountStores implements CountStores {
     @Override
     public Map<Instant, BucketCounts> buckets(Granularity granularity, Instant from, Instant to) {
         Map<Instant, BucketCounts> all = new TreeMap<>(local().buckets(granularity, from, to));
-        for (StreamsMetadata instance : streams.get().streamsMetadataForStore(
-                PublishTopology.countsStore(granularity))) {
+        Collection<StreamsMetadata> instances = streams.get().streamsMetadataForStore(
+                PublishTopology.countsStore(granularity));
+        for (StreamsMetadata instance : instances) {
             if (instance.hostInfo().equals(self.get())) {
                 requireNoTwin(instance);
             } else {
                 all.putAll(remote(instance.hostInfo(), granularity, from, to));
             }
         }
+        requireEveryPartitionListed(granularity, instances);
         return all;
     }
 
     /**
      * Kafka Streams keys its metadata by advertised address: of two instances advertising the same one (two
      * machines both on {@code --host localhost}), only one's partitions are listed, and the other's buckets would
-     * silently be missing from every answer. The instance whose partitions are not listed can tell, and refuses;
-     * the listed one cannot.
+     * silently be missing from every answer. The instance whose partitions are not listed can tell here; the listed
+     * one finds partitions no listed instance holds ({@link #requireEveryPartitionListed}).
      */
     private void requireNoTwin(StreamsMetadata listedForSelf) {
         Set<TopicPartition> own = new HashSet<>();
@@ -78,6 +88,28 @@ public final class ClusterCountStores implements CountStores {
             throw new SharedAddressException("another publish instance advertises this one's address "
                     + self.get().host() + ":" + self.get().port() + ", so their counts cannot be told apart: start"
                     + " each publish with a --host the others can reach");
+        }
+    }
+
+    /**
+     * Every partition of the buckets' topic must be held by a listed instance, or the answer would lack its buckets.
+     * Checked only while RUNNING: during a rebalance the listing may be incomplete for a moment, and Kafka Streams
+     * answers from the assignment before it.
+     */
+    private void requireEveryPartitionListed(Granularity granularity, Collection<StreamsMetadata> instances) {
+        if (streams.get().state() != KafkaStreams.State.RUNNING) {
+            return;
+        }
+        String topic = PublishTopology.bucketsTopic(granularity);
+        Set<Integer> listed = new HashSet<>();
+        instances.forEach(instance -> instance.topicPartitions().stream().filter(tp -> tp.topic().equals(topic))
+                .forEach(tp -> listed.add(tp.partition())));
+        int partitions = partitionCount.applyAsInt(topic);
+        if (listed.size() < partitions) {
+            throw new SharedAddressException("publish instances are listed for " + listed.size() + " of the "
+                    + partitions + " partitions of " + topic + ": another publish instance advertises the same"
+                    + " address as a listed one, so its counts cannot be reached: start each publish with a --host"
+                    + " the others can reach");
         }
     }
 

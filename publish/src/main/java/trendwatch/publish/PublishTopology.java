@@ -51,6 +51,11 @@ public final class PublishTopology {
         return granularity.id() + "-counts";
     }
 
+    /** The topic a granularity's bucket store is fed from, one partition per task: Kafka Streams names it so. */
+    public static String bucketsTopic(Granularity granularity) {
+        return APPLICATION_ID + "-" + granularity.id() + "-buckets-repartition";
+    }
+
     /** Publish's Streams settings: the shared ones with its own commit interval. */
     public static Properties settings(Properties shared) {
         Properties settings = new Properties();

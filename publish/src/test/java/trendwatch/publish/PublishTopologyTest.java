@@ -327,6 +327,16 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldFeedEachBucketStoreFromTheTopicTheClusterCheckLooksAt() {
+        String description = PublishTopology.build(new PublishConfig(CLOCK, new SimpleMeterRegistry())).describe().toString();
+
+        for (Granularity g : Granularity.values()) {
+            String topic = PublishTopology.bucketsTopic(g).substring((PublishTopology.APPLICATION_ID + "-").length());
+            assertThat(description).contains("Source: " + g.id() + "-aggregate-source (topics: [" + topic + "])");
+        }
+    }
+
+    @Test
     void shouldKeepTheNumbersOfTheSubTopologies() {
         // state folders are named after them (1_0, 2_1 …): renumbered, every task would be wiped and restored on upgrade
         String description = PublishTopology.build(new PublishConfig(CLOCK, new SimpleMeterRegistry())).describe().toString();
