@@ -57,9 +57,7 @@ class ArticleExpiryTest {
         assertThat(articles().get("a1")).as("ingested 70 minutes before the newest").isNull();
         assertThat(articles().get("a2")).as("ingested 20 minutes before the newest").isNotNull();
         assertThat(meters.counter("trendwatch.articles.forgotten").count()).isEqualTo(1);
-        TrendCount day = counts.readKeyValuesToMap().get(DAY);
-        assertThat(day.paragraphs()).isEqualTo(6);
-        assertThat(day.articles()).isEqualTo(3);
+        assertDayCounts(6, 3, "forgetting subtracts nothing");
     }
 
     @Test
@@ -96,10 +94,7 @@ class ArticleExpiryTest {
 
         labeled.pipeInput("a1", labels("a1", 4), START.plus(Duration.ofMinutes(71)));
 
-        TrendCount day = counts.readKeyValuesToMap().get(DAY);
-        assertThat(day.paragraphs()).as("the price of a bounded table: a1's 2 are no longer known to subtract")
-                .isEqualTo(9);
-        assertThat(day.articles()).isEqualTo(3);
+        assertDayCounts(9, 3, "the price of a bounded table: a1's 2 are no longer known to subtract");
     }
 
     @Test
@@ -110,9 +105,7 @@ class ArticleExpiryTest {
         labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(80)));
 
         assertThat(articles().get("a1")).as("its latest version is 40 minutes older than the newest").isNotNull();
-        TrendCount day = counts.readKeyValuesToMap().get(DAY);
-        assertThat(day.paragraphs()).isEqualTo(7);
-        assertThat(day.articles()).isEqualTo(2);
+        assertDayCounts(7, 2, "a1's 4 replaced its 2");
     }
 
     @Test
@@ -140,6 +133,12 @@ class ArticleExpiryTest {
                 Topics.ARTICLES_LABELED.valueSerde().serializer());
         counts = driver.createOutputTopic(Topics.COUNTS.name(), Serdes.String().deserializer(),
                 Topics.COUNTS.valueSerde().deserializer());
+    }
+
+    private void assertDayCounts(int paragraphs, int articles, String why) {
+        TrendCount day = counts.readKeyValuesToMap().get(DAY);
+        assertThat(day.paragraphs()).as(why).isEqualTo(paragraphs);
+        assertThat(day.articles()).as(why).isEqualTo(articles);
     }
 
     private KeyValueStore<String, ?> articles() {
