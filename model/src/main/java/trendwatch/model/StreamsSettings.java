@@ -42,7 +42,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         // articles may be up to 5 MiB of text; the contract topics accept records up to MAX_RECORD_BYTES, the
-        // dead-letter topic a little more, so that the largest bad record still leaves with its origin
+        // dead-letter topic a little more, so that the largest bad record still leaves with its origin (a record
+        // in between bound for another topic is refused by the broker instead of the producer: failed either way)
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_DEAD_LETTER_BYTES);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), COMPACTED_SEGMENT_BYTES);

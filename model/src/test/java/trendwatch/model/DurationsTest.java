@@ -23,4 +23,12 @@ class DurationsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'a month' is not a duration such as 30s, 5m, 2h, 1d or PT5M");
     }
+
+    @Test
+    void shouldRefuseDurationsTooLongToHold() {
+        assertThatThrownBy(() -> Durations.parse("99999999999999999999d"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long a duration");
+        assertThatThrownBy(() -> Durations.parse("999999999999999d"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long a duration");
+    }
 }

@@ -15,17 +15,23 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import trendwatch.model.ArticleLabels;
 
 /**
- * Bounds the articles table, when the user asks for it: an article whose latest version was ingested longer
- * than {@link PublishConfig#forgetArticlesAfter()} before the newest article is deleted from the table without
- * being subtracted from its buckets, so its counts stay and the table holds only the articles of that last stretch
- * of time. The price: a changed or re-labeled version arriving after that is counted as a new article (its earlier
- * version is no longer known). Deleting through the store writes the tombstone to the table's changelog, so a
- * restore forgets the same articles.
+ * Bounds the articles table, when the user asks for it: an article whose latest version's record timestamp (when it
+ * was written to {@code trend.articles.raw}) lies more than {@link PublishConfig#forgetArticlesAfter()} before this
+ * task's stream time (the newest such timestamp it has read) is deleted from the table without being subtracted
+ * from its buckets, so its counts stay and the table holds only the articles of that last stretch of time. The
+ * price: a changed or re-labeled version arriving after that counts as a new article, and a withdrawal of it
+ * subtracts nothing (its earlier version is no longer known). Deleting through the store writes the tombstone to
+ * the table's changelog, so a restore forgets the same articles; caching is off, so nothing is forwarded.
  */
 final class ArticleExpiry implements Processor<String, ArticleLabels, Void, Void> {
 
-    private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(10);
+    private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(1);
     private static final Duration SHORTEST_SWEEP_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Deletes per sweep: each is a changelog record in the sweep's transaction, so turning the option on over a
+     * large table works through its backlog a sweep at a time instead of in one transaction past its timeout.
+     */
+    static final int MOST_DELETES_PER_SWEEP = 10_000;
 
     private final Duration forgetAfter;
     private final Counter forgotten;
@@ -42,13 +48,12 @@ final class ArticleExpiry implements Processor<String, ArticleLabels, Void, Void
             return;
         }
         articles = context.getStateStore(PublishTopology.ARTICLES_STORE);
-        // stream time (the newest ingest time this task has read), not the wall clock: replaying the topic, as
-        // after a reset, forgets what the first run forgot, instead of everything as soon as it is counted. Every
-        // tenth of the time, so an article is kept at most 10 % longer than asked and the sweeps (each a scan of
-        // this task's part of the table) stay rare.
+        // stream time, not the wall clock: replaying the topic (after a reset) would otherwise forget each article
+        // as soon as it is counted, and a changed version right behind it would count twice
         context.schedule(sweepInterval(forgetAfter), PunctuationType.STREAM_TIME, this::forgetBefore);
     }
 
+    /** A tenth of the time (an article is kept at most 10 % longer than asked), within 1 s and 1 min. */
     static Duration sweepInterval(Duration forgetAfter) {
         Duration tenth = forgetAfter.dividedBy(10);
         if (tenth.compareTo(SHORTEST_SWEEP_INTERVAL) < 0) {
@@ -62,18 +67,17 @@ final class ArticleExpiry implements Processor<String, ArticleLabels, Void, Void
         // the table keeps each version's timestamp itself; nothing to do per record
     }
 
-    private void forgetBefore(long now) {
-        long oldest = now - forgetAfter.toMillis();
+    private void forgetBefore(long streamTime) {
+        long oldest = streamTime - forgetAfter.toMillis();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<Contribution>> all = articles.all()) {
-            while (all.hasNext()) {
+            while (all.hasNext() && expired.size() < MOST_DELETES_PER_SWEEP) {
                 KeyValue<String, ValueAndTimestamp<Contribution>> article = all.next();
                 if (article.value.timestamp() < oldest) {
                     expired.add(article.key);
                 }
             }
         }
-        // deleted after the scan: RocksDB's iterator is not to be written under
         expired.forEach(articles::delete);
         forgotten.increment(expired.size());
     }

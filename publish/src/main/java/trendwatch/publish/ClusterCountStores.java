@@ -63,14 +63,14 @@ public final class ClusterCountStores implements CountStores {
         Map<Instant, BucketCounts> all = new TreeMap<>(local().buckets(granularity, from, to));
         Collection<StreamsMetadata> instances = streams.get().streamsMetadataForStore(
                 PublishTopology.countsStore(granularity));
+        // before asking the others: an instance hidden behind a shared address may not answer, hiding the reason
+        instances.stream().filter(instance -> instance.hostInfo().equals(self.get())).forEach(this::requireNoTwin);
+        requireEveryPartitionListed(granularity, instances);
         for (StreamsMetadata instance : instances) {
-            if (instance.hostInfo().equals(self.get())) {
-                requireNoTwin(instance);
-            } else {
+            if (!instance.hostInfo().equals(self.get())) {
                 all.putAll(remote(instance.hostInfo(), granularity, from, to));
             }
         }
-        requireEveryPartitionListed(granularity, instances);
         return all;
     }
 

@@ -12,10 +12,14 @@ import java.time.Duration;
  */
 public record PublishConfig(Clock clock, MeterRegistry meters, Duration forgetArticlesAfter) {
 
+    /** Longer than anyone keeps articles, short enough to stay a number of milliseconds. */
+    public static final Duration LONGEST_FORGET_AFTER = Duration.ofDays(100 * 365);
+
     public PublishConfig {
-        if (forgetArticlesAfter != null && (forgetArticlesAfter.isNegative() || forgetArticlesAfter.isZero())) {
-            throw new IllegalArgumentException("the time to forget articles after must be positive, not "
-                    + forgetArticlesAfter);
+        if (forgetArticlesAfter != null && (forgetArticlesAfter.isNegative() || forgetArticlesAfter.isZero()
+                || forgetArticlesAfter.compareTo(LONGEST_FORGET_AFTER) > 0)) {
+            throw new IllegalArgumentException("the time to forget articles after must be positive and at most "
+                    + LONGEST_FORGET_AFTER.toDays() + " days, not " + forgetArticlesAfter);
         }
     }
 

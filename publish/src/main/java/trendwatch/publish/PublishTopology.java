@@ -23,7 +23,8 @@ import trendwatch.model.TrendCount;
 /**
  * The publish stage: {@code trend.articles.labeled} read as a table (latest contribution per article), grouped
  * by time bucket once per granularity and aggregated with an adder and a subtractor. Re-ingesting, updating or
- * re-labeling an article therefore replaces its contribution by construction; it can never count twice.
+ * re-labeling an article therefore replaces its contribution by construction; it can never count twice (unless
+ * {@link ArticleExpiry}, on request, has forgotten the article's earlier version).
  * Every count change goes to {@code trend.counts}, and through a burst detector keyed by sector to
  * {@code trend.bursts}; each article's best paragraph per sector goes to the same detector on its own way, so
  * the counts carry no text.

@@ -70,7 +70,8 @@ public final class TrendMetrics implements MeterBinder {
                 Map<String, TrendPoint> points = new HashMap<>();
                 trends.current(g, sectors).forEach(point -> points.put(point.sector(), point));
                 current.put(g, points);
-            } catch (InvalidStateStoreException e) {
+            } catch (InvalidStateStoreException | ClusterCountStores.SharedAddressException e) {
+                // no gauge rather than a stale or partial one; /api/trends says why
                 current.remove(g);
             }
         }

@@ -66,9 +66,10 @@ class ArticleExpiryTest {
         labeled.pipeInput("a1", labels("a1", 2), START);
 
         driver.advanceWallClockTime(Duration.ofDays(2));
+        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(59)));
 
-        assertThat(articles().get("a1")).as("no newer article was read: a replay must forget what the first run"
-                + " forgot").isNotNull();
+        assertThat(articles().get("a1")).as("59 minutes before the newest article read, two days by the clock")
+                .isNotNull();
     }
 
     @Test
@@ -98,6 +99,32 @@ class ArticleExpiryTest {
     }
 
     @Test
+    void shouldSubtractNothingWhenAForgottenArticleIsWithdrawn() {
+        start(Duration.ofHours(1));
+        labeled.pipeInput("a1", labels("a1", 2), START);
+        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(70)));
+
+        labeled.pipeInput("a1", null, START.plus(Duration.ofMinutes(71)));
+
+        assertDayCounts(5, 2, "the price of a bounded table: a1's withdrawal finds nothing to subtract");
+    }
+
+    @Test
+    void shouldForgetALargeBacklogASweepAtATime() {
+        start(Duration.ofHours(1));
+        int backlog = ArticleExpiry.MOST_DELETES_PER_SWEEP + 1;
+        for (int i = 0; i < backlog; i++) {
+            labeled.pipeInput("old-" + i, labels("old-" + i, 1), START);
+        }
+
+        labeled.pipeInput("new-1", labels("new-1", 1), START.plus(Duration.ofMinutes(70)));
+        assertThat(meters.counter("trendwatch.articles.forgotten").count()).isEqualTo(ArticleExpiry.MOST_DELETES_PER_SWEEP);
+
+        labeled.pipeInput("new-2", labels("new-2", 1), START.plus(Duration.ofMinutes(76)));
+        assertThat(meters.counter("trendwatch.articles.forgotten").count()).isEqualTo(backlog);
+    }
+
+    @Test
     void shouldReplaceAnArticleChangedWithinTheTime() {
         start(Duration.ofHours(1));
         labeled.pipeInput("a1", labels("a1", 2), START);
@@ -120,8 +147,8 @@ class ArticleExpiryTest {
 
     @Test
     void shouldSweepAboutTenTimesPerPeriodWithinBounds() {
-        assertThat(ArticleExpiry.sweepInterval(Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(6));
-        assertThat(ArticleExpiry.sweepInterval(Duration.ofDays(30))).isEqualTo(Duration.ofMinutes(10));
+        assertThat(ArticleExpiry.sweepInterval(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ArticleExpiry.sweepInterval(Duration.ofDays(30))).isEqualTo(Duration.ofMinutes(1));
         assertThat(ArticleExpiry.sweepInterval(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(1));
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 import trendwatch.app.RunOptions;
 import trendwatch.model.Durations;
+import trendwatch.publish.PublishConfig;
 
 /** The options every pipeline command shares. */
 final class PipelineOptions {
@@ -62,9 +63,11 @@ final class PipelineOptions {
     String apiToken;
 
     @Option(names = "--forget-articles-after", paramLabel = "TIME",
-            description = "Publish forgets an article this long (30d, 12h …) after its latest version was ingested:"
-                    + " its counts stay and publish's state stops growing with the articles, but a changed version"
-                    + " arriving later counts as a new article (default: keep every article, exact for ever).")
+            description = "run and publish: forget an article once publish has read articles written to"
+                    + " trend.articles.raw TIME (30d, 12h …) after its latest version. Its counts stay and publish's"
+                    + " state stops growing with the articles, but a changed version arriving later counts as a new"
+                    + " article and a withdrawal of it subtracts nothing (default: keep every article, exact for"
+                    + " ever). Ignored by ingest and classify.")
     String forgetArticlesAfter;
 
     RunOptions toRunOptions() {
@@ -93,13 +96,19 @@ final class PipelineOptions {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--forget-articles-after: " + e.getMessage());
         }
-        if (after.isNegative() || after.isZero()) {
-            throw new BadInputException("--forget-articles-after must be longer than zero, not " + forgetArticlesAfter);
+        if (after.isNegative() || after.isZero() || after.compareTo(PublishConfig.LONGEST_FORGET_AFTER) > 0) {
+            throw new BadInputException("--forget-articles-after must be longer than zero and at most "
+                    + PublishConfig.LONGEST_FORGET_AFTER.toDays() + " days, not " + forgetArticlesAfter);
         }
+        refuseToRelabelWhileForgetting();
+        return after;
+    }
+
+    /** Publish no longer knows the forgotten articles' earlier labels: re-labeling would count them twice. */
+    private void refuseToRelabelWhileForgetting() {
         if (relabel) {
             throw new BadInputException("--relabel with --forget-articles-after would count the forgotten articles"
                     + " twice (their earlier labels are no longer known); re-label without it");
         }
-        return after;
     }
 }

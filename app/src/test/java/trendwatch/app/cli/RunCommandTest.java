@@ -64,7 +64,8 @@ class RunCommandTest {
                 "--forget-articles-after", "0d", "--data-dir", dataDir.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--forget-articles-after must be longer than zero, not 0d");
+        assertThat(result.err()).contains("--forget-articles-after must be longer than zero and at most 36500 days,"
+                + " not 0d");
     }
 
     @Test
