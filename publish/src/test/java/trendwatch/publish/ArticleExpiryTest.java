@@ -110,18 +110,21 @@ class ArticleExpiryTest {
     }
 
     @Test
-    void shouldForgetALargeBacklogASweepAtATime() {
+    void shouldGoThroughALargeTableASweepAtATime() {
         start(Duration.ofHours(1));
-        int backlog = ArticleExpiry.MOST_DELETES_PER_SWEEP + 1;
+        int backlog = ArticleExpiry.MOST_EXAMINED_PER_SWEEP + 1;
         for (int i = 0; i < backlog; i++) {
-            labeled.pipeInput("old-" + i, labels("old-" + i, 1), START);
+            labeled.pipeInput("a-old-" + i, labels("a-old-" + i, 1), START);
         }
 
-        labeled.pipeInput("new-1", labels("new-1", 1), START.plus(Duration.ofMinutes(70)));
-        assertThat(meters.counter("trendwatch.articles.forgotten").count()).isEqualTo(ArticleExpiry.MOST_DELETES_PER_SWEEP);
+        labeled.pipeInput("z-new-1", labels("z-new-1", 1), START.plus(Duration.ofMinutes(70)));
+        assertThat(meters.counter("trendwatch.articles.forgotten").count()).as("the first sweep looks at 10 000")
+                .isEqualTo(ArticleExpiry.MOST_EXAMINED_PER_SWEEP);
 
-        labeled.pipeInput("new-2", labels("new-2", 1), START.plus(Duration.ofMinutes(76)));
-        assertThat(meters.counter("trendwatch.articles.forgotten").count()).isEqualTo(backlog);
+        labeled.pipeInput("z-new-2", labels("z-new-2", 1), START.plus(Duration.ofMinutes(71)));
+        assertThat(meters.counter("trendwatch.articles.forgotten").count()).as("the next one goes on from there")
+                .isEqualTo(backlog);
+        assertThat(articles().get("z-new-1")).isNotNull();
     }
 
     @Test
