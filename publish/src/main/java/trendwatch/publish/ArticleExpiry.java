@@ -55,8 +55,10 @@ final class ArticleExpiry implements Processor<String, ArticleLabels, Void, Void
         context.schedule(sweepInterval(forgetAfter), PunctuationType.STREAM_TIME, this::forgetBefore);
     }
 
-    /** A tenth of the time, within 1 s and 1 min: with a table of up to 10 000 articles per task, one is kept
-     * at most 10 % longer than asked (a larger table takes a sweep per 10 000 to go through). */
+    /**
+     * A tenth of the time, within 1 s and 1 min: with up to 10 000 articles per task, one is kept at most 10 %
+     * longer than asked (or 1 s); a larger table takes a sweep per 10 000 to go through.
+     */
     static Duration sweepInterval(Duration forgetAfter) {
         Duration tenth = forgetAfter.dividedBy(10);
         if (tenth.compareTo(SHORTEST_SWEEP_INTERVAL) < 0) {
