@@ -49,10 +49,10 @@ class ArticleExpiryTest {
     @Test
     void shouldForgetAnArticleIngestedLongerAgoThanAskedWithoutTouchingItsCounts() {
         start(Duration.ofHours(1));
-        labeled.pipeInput("a1", labels("a1", 2), START);
-        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(50)));
+        ingest("a1", 2, 0);
+        ingest("a2", 3, 50);
 
-        labeled.pipeInput("a3", labels("a3", 1), START.plus(Duration.ofMinutes(70)));
+        ingest("a3", 1, 70);
 
         assertThat(articles().get("a1")).as("ingested 70 minutes before the newest").isNull();
         assertThat(articles().get("a2")).as("ingested 20 minutes before the newest").isNotNull();
@@ -63,10 +63,10 @@ class ArticleExpiryTest {
     @Test
     void shouldGoByTheIngestTimeOfTheArticlesReadNotByTheWallClock() {
         start(Duration.ofHours(1));
-        labeled.pipeInput("a1", labels("a1", 2), START);
+        ingest("a1", 2, 0);
 
         driver.advanceWallClockTime(Duration.ofDays(2));
-        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(59)));
+        ingest("a2", 3, 59);
 
         assertThat(articles().get("a1")).as("59 minutes before the newest article read, two days by the clock")
                 .isNotNull();
@@ -75,13 +75,13 @@ class ArticleExpiryTest {
     @Test
     void shouldForgetThroughTheChangelogSoThatARestoreForgetsTheSameArticles() {
         start(Duration.ofHours(1));
-        labeled.pipeInput("a1", labels("a1", 2), START);
+        ingest("a1", 2, 0);
         TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
                 "publish-test-" + PublishTopology.ARTICLES_STORE + "-changelog",
                 Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         assertThat(changelog.readKeyValue().value).isNotNull();
 
-        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(70)));
+        ingest("a2", 3, 70);
 
         assertThat(changelog.readKeyValuesToList()).extracting(kv -> kv.key + "=" + (kv.value == null ? "deleted" : "kept"))
                 .containsExactly("a2=kept", "a1=deleted");
@@ -90,10 +90,10 @@ class ArticleExpiryTest {
     @Test
     void shouldCountAChangedVersionOfAForgottenArticleAsANewArticle() {
         start(Duration.ofHours(1));
-        labeled.pipeInput("a1", labels("a1", 2), START);
-        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(70)));
+        ingest("a1", 2, 0);
+        ingest("a2", 3, 70);
 
-        labeled.pipeInput("a1", labels("a1", 4), START.plus(Duration.ofMinutes(71)));
+        ingest("a1", 4, 71);
 
         assertDayCounts(9, 3, "the price of a bounded table: a1's 2 are no longer known to subtract");
     }
@@ -101,8 +101,8 @@ class ArticleExpiryTest {
     @Test
     void shouldSubtractNothingWhenAForgottenArticleIsWithdrawn() {
         start(Duration.ofHours(1));
-        labeled.pipeInput("a1", labels("a1", 2), START);
-        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(70)));
+        ingest("a1", 2, 0);
+        ingest("a2", 3, 70);
 
         labeled.pipeInput("a1", null, START.plus(Duration.ofMinutes(71)));
 
@@ -114,14 +114,14 @@ class ArticleExpiryTest {
         start(Duration.ofHours(1));
         int backlog = ArticleExpiry.MOST_EXAMINED_PER_SWEEP + 1;
         for (int i = 0; i < backlog; i++) {
-            labeled.pipeInput("a-old-" + i, labels("a-old-" + i, 1), START);
+            ingest("a-old-" + i, 1, 0);
         }
 
-        labeled.pipeInput("z-new-1", labels("z-new-1", 1), START.plus(Duration.ofMinutes(70)));
+        ingest("z-new-1", 1, 70);
         assertThat(meters.counter("trendwatch.articles.forgotten").count()).as("the first sweep looks at 10 000")
                 .isEqualTo(ArticleExpiry.MOST_EXAMINED_PER_SWEEP);
 
-        labeled.pipeInput("z-new-2", labels("z-new-2", 1), START.plus(Duration.ofMinutes(71)));
+        ingest("z-new-2", 1, 71);
         assertThat(meters.counter("trendwatch.articles.forgotten").count()).as("the next one goes on from there")
                 .isEqualTo(backlog);
         assertThat(articles().get("z-new-1")).isNotNull();
@@ -130,9 +130,9 @@ class ArticleExpiryTest {
     @Test
     void shouldReplaceAnArticleChangedWithinTheTime() {
         start(Duration.ofHours(1));
-        labeled.pipeInput("a1", labels("a1", 2), START);
-        labeled.pipeInput("a1", labels("a1", 4), START.plus(Duration.ofMinutes(40)));
-        labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofMinutes(80)));
+        ingest("a1", 2, 0);
+        ingest("a1", 4, 40);
+        ingest("a2", 3, 80);
 
         assertThat(articles().get("a1")).as("its latest version is 40 minutes older than the newest").isNotNull();
         assertDayCounts(7, 2, "a1's 4 replaced its 2");
@@ -141,7 +141,7 @@ class ArticleExpiryTest {
     @Test
     void shouldKeepEveryArticleByDefault() {
         start(null);
-        labeled.pipeInput("a1", labels("a1", 2), START);
+        ingest("a1", 2, 0);
 
         labeled.pipeInput("a2", labels("a2", 3), START.plus(Duration.ofDays(400)));
 
@@ -163,6 +163,11 @@ class ArticleExpiryTest {
                 Topics.ARTICLES_LABELED.valueSerde().serializer());
         counts = driver.createOutputTopic(Topics.COUNTS.name(), Serdes.String().deserializer(),
                 Topics.COUNTS.valueSerde().deserializer());
+    }
+
+    /** An article of {@code paragraphs} space paragraphs, written to the raw topic that many minutes after START. */
+    private void ingest(String id, int paragraphs, int minutes) {
+        labeled.pipeInput(id, labels(id, paragraphs), START.plus(Duration.ofMinutes(minutes)));
     }
 
     private void assertDayCounts(int paragraphs, int articles, String why) {
