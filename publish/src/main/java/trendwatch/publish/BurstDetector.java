@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import trendwatch.model.Burst;
+import trendwatch.model.EvidenceParagraph;
 import trendwatch.model.Granularity;
 import trendwatch.model.TrendCount;
 
@@ -22,17 +23,20 @@ import trendwatch.model.TrendCount;
  * bucket's strongest paragraphs. Its input is keyed by sector, so one task sees every bucket of a sector's
  * series and every paragraph offered as its evidence.
  * <p>
- * Evidence is kept per bucket as it is offered, {@link #EVIDENCE_PER_BUCKET} strongest, one per article: an
- * updated article replaces its paragraph; one that moved to another time, lost the sector or was withdrawn has its
- * paragraph withdrawn from its old buckets ({@link EvidenceOffers}), and a bucket whose sector count falls to no
- * article loses its list. A paragraph pushed out by stronger ones does not come back when those are withdrawn: a
- * bucket may then cite fewer than it could until new articles come.
+ * Evidence is kept per bucket as it is offered, the {@link #EVIDENCE_KEPT} strongest, one per article, and a burst
+ * cites the {@link #EVIDENCE_PER_BUCKET} strongest of them: an updated article replaces its paragraph; one that
+ * moved to another time, lost the sector or was withdrawn has its paragraph withdrawn from its old buckets
+ * ({@link EvidenceOffers}), and the next in reserve moves up; a bucket whose sector count falls to no article loses
+ * its list. A paragraph pushed out of the reserve does not come back: a bucket that loses more than the reserve
+ * may cite fewer than it could until new articles come.
  */
 final class BurstDetector implements Processor<String, BurstInput, String, Burst> {
 
     static final double Z_THRESHOLD = 2.0;
     static final long MIN_PARAGRAPHS = 3;
     static final int EVIDENCE_PER_BUCKET = 3;
+    /** As many again in reserve, to take the place of cited paragraphs whose articles move or are withdrawn. */
+    static final int EVIDENCE_KEPT = 2 * EVIDENCE_PER_BUCKET;
 
     private final Clock clock;
     private final MeterRegistry meters;
@@ -88,7 +92,7 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
             context.forward(record.withKey(count.key()).withValue(new Burst(Burst.SCHEMA, count.sector(),
                     count.granularity(), count.bucketStart(), count.paragraphs(), measure.baseline(),
                     measure.zScore(), clock.instant(),
-                    evidence(bucketKey(seriesKey, count.bucketStart())).stream().map(Evidence::paragraph).toList())));
+                    cited(evidence(bucketKey(seriesKey, count.bucketStart()))))));
             meters.counter("trendwatch.bursts", "sector", count.sector(), "granularity", count.granularity().id())
                     .increment();
         }
@@ -104,7 +108,7 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
             }
             String key = bucketKey(seriesKey, bucket);
             List<Evidence> kept = evidence(key);
-            List<Evidence> next = Evidence.keepStrongest(kept, offer.evidence(), EVIDENCE_PER_BUCKET);
+            List<Evidence> next = Evidence.keepStrongest(kept, offer.evidence(), EVIDENCE_KEPT);
             if (next != kept) {
                 evidence.put(key, next);
             }
@@ -125,6 +129,11 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
                 }
             }
         }
+    }
+
+    /** What a burst cites of its bucket's evidence, strongest first. */
+    static List<EvidenceParagraph> cited(List<Evidence> kept) {
+        return kept.stream().limit(EVIDENCE_PER_BUCKET).map(Evidence::paragraph).toList();
     }
 
     private List<Evidence> evidence(String bucketKey) {

@@ -206,14 +206,35 @@ class PublishTopologyTest {
         labeled.pipeInput("middle", labels("middle", day, Map.of("chips", contribution("middle", 1, 0.7))));
         labeled.pipeInput("strong", labels("strong", day, Map.of("chips", contribution("strong", 1, 0.6))));
         labeled.pipeInput("weakest", labels("weakest", day, Map.of("chips", contribution("weakest", 1, 0.1))));
+        for (int i = 1; i <= 3; i++) {
+            labeled.pipeInput("faint-" + i, labels("faint-" + i, day, Map.of("chips",
+                    contribution("faint-" + i, 1, 0.01 * i))));
+        }
 
         KeyValueStore<String, List<Evidence>> evidence = driver.getKeyValueStore(PublishTopology.BURST_EVIDENCE_STORE);
-        assertThat(evidence.get("chips|day|2025-03-01T00:00:00Z"))
-                .as("strongest first, at most %d, the updated article once with its new paragraph",
-                        BurstDetector.EVIDENCE_PER_BUCKET)
+        List<Evidence> kept = evidence.get("chips|day|2025-03-01T00:00:00Z");
+        assertThat(kept).as("strongest first, at most %d, the updated article once with its new paragraph",
+                        BurstDetector.EVIDENCE_KEPT)
                 .extracting(e -> e.articleId() + "=" + e.score())
-                .containsExactly("middle=0.7", "strong=0.6", "weak=0.5");
-        assertThat(evidence.get("chips|week|2025-02-24T00:00:00Z")).hasSize(BurstDetector.EVIDENCE_PER_BUCKET);
+                .containsExactly("middle=0.7", "strong=0.6", "weak=0.5", "weakest=0.1", "faint-3=0.03", "faint-2=0.02");
+        assertThat(BurstDetector.cited(kept)).as("a burst cites the strongest %d", BurstDetector.EVIDENCE_PER_BUCKET)
+                .extracting(EvidenceParagraph::articleId).containsExactly("middle", "strong", "weak");
+        assertThat(evidence.get("chips|week|2025-02-24T00:00:00Z")).hasSize(BurstDetector.EVIDENCE_KEPT);
+    }
+
+    @Test
+    void shouldMoveAParagraphUpFromTheReserveWhenACitedOneIsWithdrawn() {
+        Instant day = Instant.parse("2025-03-01T09:00:00Z");
+        for (int i = 1; i <= 4; i++) {
+            labeled.pipeInput("a" + i, labels("a" + i, day, Map.of("chips", contribution("a" + i, 1, 0.1 * i))));
+        }
+
+        labeled.pipeInput("a4", (ArticleLabels) null);
+
+        List<Evidence> kept = driver.<String, List<Evidence>>getKeyValueStore(PublishTopology.BURST_EVIDENCE_STORE)
+                .get("chips|day|2025-03-01T00:00:00Z");
+        assertThat(BurstDetector.cited(kept)).extracting(EvidenceParagraph::articleId)
+                .containsExactly("a3", "a2", "a1");
     }
 
     @Test
