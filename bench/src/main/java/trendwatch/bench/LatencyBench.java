@@ -30,6 +30,7 @@ import trendwatch.classify.ClassifiedArticle;
 import trendwatch.classify.ClassifyConfig;
 import trendwatch.classify.ClassifyTopology;
 import trendwatch.model.Article;
+import trendwatch.model.Durations;
 import trendwatch.model.Granularity;
 import trendwatch.model.Topics;
 import trendwatch.model.TrendCount;
@@ -55,7 +56,8 @@ import trendwatch.publish.PublishTopology;
  * </ol>
  *
  * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE [SECONDS=60] [--warmup S=30]
- *     [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...</pre>
+ *     [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...
+ *     [--forget-articles-after TIME]</pre>
  * Use half the articles/s ThroughputBench measured. Run from the project root.
  */
 public final class LatencyBench {
@@ -121,6 +123,7 @@ public final class LatencyBench {
         int warmup = 30;
         int jitWarmupRuns = 2;
         int days = 0;
+        Duration forgetAfter = null;
         int partitions = 3;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -128,6 +131,7 @@ public final class LatencyBench {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--jit-warmup-runs" -> jitWarmupRuns = Integer.parseInt(args[++i]);
                 case "--days" -> days = Integer.parseInt(args[++i]);
+                case "--forget-articles-after" -> forgetAfter = Durations.parse(args[++i]);
                 case "--partitions" -> partitions = Integer.parseInt(args[++i]);
                 case "--set" -> {
                     String[] kv = args[++i].split("=", 2);
@@ -139,24 +143,25 @@ public final class LatencyBench {
         Taxonomy taxonomy = Taxonomy.loadDefault();
         LatencyBench bench = new LatencyBench(rate, seconds, warmup, days, taxonomy);
         System.out.printf(Locale.ROOT, "LatencyBench rate=%.0f articles/s for %d s after %d s warm-up (%d articles),"
-                        + " %s, partitions=%d overrides=%s load=%s%n", rate, seconds, warmup, bench.count,
-                days == 0 ? "each article in its own week" : "published over the last " + days + " days", partitions,
-                overrides, ThroughputBench.load());
+                        + " %s, partitions=%d overrides=%s forget-articles-after=%s load=%s%n", rate, seconds, warmup,
+                bench.count, days == 0 ? "each article in its own week" : "published over the last " + days + " days",
+                partitions, overrides, forgetAfter, ThroughputBench.load());
         ThroughputBench.warmUp(jitWarmupRuns, partitions, overrides);
         try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
-            bench.run(kafka, taxonomy, overrides);
+            bench.run(kafka, taxonomy, overrides, forgetAfter);
         }
         System.exit(0);
     }
 
-    private void run(BenchKafka kafka, Taxonomy taxonomy, Map<String, String> overrides) throws Exception {
+    private void run(BenchKafka kafka, Taxonomy taxonomy, Map<String, String> overrides, Duration forgetAfter)
+            throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         var classifySettings = kafka.streamsSettings(ClassifyTopology.APPLICATION_ID, overrides);
         var publishSettings = kafka.streamsSettings(PublishTopology.APPLICATION_ID, overrides);
         try (StreamsStage classify = new StreamsStage("classify",
                 ClassifyTopology.build(new ClassifyConfig(taxonomy, meters)), classifySettings, meters);
              StreamsStage publish = new StreamsStage("publish",
-                     PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),
+                     PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters, forgetAfter)),
                      publishSettings, meters);
              KafkaProducer<String, byte[]> producer = kafka.producer(16 * 1024, 0)) {
             classify.start();
@@ -196,6 +201,10 @@ public final class LatencyBench {
             print("(b) produce -> its counts visible on trend.counts", counted);
             printCommits(classify);
             printCommits(publish);
+            if (forgetAfter != null) {
+                System.out.printf(Locale.ROOT, "articles forgotten by publish: %.0f%n",
+                        meters.counter("trendwatch.articles.forgotten").count());
+            }
         }
     }
 
