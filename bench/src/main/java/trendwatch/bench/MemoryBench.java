@@ -88,6 +88,8 @@ public final class MemoryBench {
         try {
             for (int sent = 0; sent <= total; ) {
                 int next = Math.min(total, sent + step);
+                long feedStart = System.nanoTime();
+                int first = sent;
                 try (Feeder feeder = direct ? new DirectFeeder() : new ApiFeeder()) {
                     for (; sent < next; sent++) {
                         Instant published = START.plusSeconds(times.nextLong(days * 86_400L));
@@ -95,6 +97,11 @@ public final class MemoryBench {
                     }
                     feeder.flush();
                 }
+                // through ingest, how fast it accepts articles (each is its own transaction, committed before 202)
+                double feedSeconds = (System.nanoTime() - feedStart) / 1e9;
+                System.out.printf("(fed %d articles %s in %.1f s: %.0f articles/s)%n", sent - first,
+                        direct ? "onto the raw topic" : "through POST /api/articles", feedSeconds,
+                        (sent - first) / feedSeconds);
                 awaitCaughtUp();
                 // one process all the way: memory that builds up over its lifetime shows; RSS first as it is,
                 // then after a full GC

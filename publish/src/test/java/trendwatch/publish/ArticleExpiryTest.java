@@ -13,7 +13,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,21 +115,43 @@ class ArticleExpiryTest {
     }
 
     @Test
-    void shouldGoThroughALargeTableASweepAtATime() {
+    void shouldForgetALargeBacklogASweepAtATime() {
         start(Duration.ofHours(1));
-        int backlog = ArticleExpiry.MOST_EXAMINED_PER_SWEEP + 1;
+        int backlog = ArticleExpiry.MOST_DELETES_PER_SWEEP + 1;
         for (int i = 0; i < backlog; i++) {
-            ingest("a-old-" + i, 1, 0);
+            ingest("old-" + i, 1, 0);
         }
 
-        ingest("z-new-1", 1, 70);
-        assertThat(meters.counter("trendwatch.articles.forgotten").count()).as("the first sweep looks at 10 000")
-                .isEqualTo(ArticleExpiry.MOST_EXAMINED_PER_SWEEP);
+        ingest("new-1", 1, 70);
+        assertThat(meters.counter("trendwatch.articles.forgotten").count()).as("the first sweep")
+                .isEqualTo(ArticleExpiry.MOST_DELETES_PER_SWEEP);
 
-        ingest("z-new-2", 1, 71);
-        assertThat(meters.counter("trendwatch.articles.forgotten").count()).as("the next one goes on from there")
+        ingest("new-2", 1, 71);
+        assertThat(meters.counter("trendwatch.articles.forgotten").count()).as("the next one goes on")
                 .isEqualTo(backlog);
-        assertThat(articles().get("z-new-1")).isNotNull();
+        assertThat(articles().get("new-1")).isNotNull();
+    }
+
+    @Test
+    void shouldForgetArticlesTheTableHeldWhenTheTaskStarted() {
+        // TopologyTestDriver wipes its state when closed, so the start is played with a mock context
+        TimestampedKeyValueStore<String, Contribution> table = Stores.timestampedKeyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PublishTopology.ARTICLES_STORE), Serdes.String(), Wire.CONTRIBUTION)
+                .withLoggingDisabled().build();
+        MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+        table.init(context.getStateStoreContext(), table);
+        context.addStateStore(table);
+        table.put("before", ValueAndTimestamp.make(Contribution.of(labels("before", 2)), START.toEpochMilli()));
+        ArticleExpiry expiry = new ArticleExpiry(new PublishConfig(Clock.fixed(START, ZoneOffset.UTC), meters,
+                Duration.ofHours(1)));
+
+        expiry.init(context);
+        expiry.process(new Record<>("after", labels("after", 1), START.plus(Duration.ofMinutes(70)).toEpochMilli()));
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(START.plus(Duration.ofMinutes(70))
+                .toEpochMilli());
+
+        assertThat(table.get("before")).isNull();
+        assertThat(meters.counter("trendwatch.articles.forgotten").count()).isEqualTo(1);
     }
 
     @Test
