@@ -177,8 +177,8 @@ class ArticleExpiryTest {
 
     @Test
     void shouldSweepAboutTenTimesPerPeriodWithinBounds() {
-        assertThat(ArticleExpiry.sweepInterval(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(30));
-        assertThat(ArticleExpiry.sweepInterval(Duration.ofDays(30))).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ArticleExpiry.sweepInterval(Duration.ofSeconds(50))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ArticleExpiry.sweepInterval(Duration.ofDays(30))).isEqualTo(Duration.ofSeconds(10));
         assertThat(ArticleExpiry.sweepInterval(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(1));
     }
 
