@@ -57,6 +57,7 @@ final class ArticleExpiry implements Processor<String, ArticleLabels, Void, Void
             return;
         }
         articles = context.getStateStore(PublishTopology.ARTICLES_STORE);
+        versions.clear(); // a task revived after an error is initialised again
         try (KeyValueIterator<String, ValueAndTimestamp<Contribution>> all = articles.all()) {
             all.forEachRemaining(article -> versions.add(new Version(article.value.timestamp(), article.key)));
         }
