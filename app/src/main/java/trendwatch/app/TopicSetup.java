@@ -96,8 +96,7 @@ public final class TopicSetup {
     private static NewTopic newTopic(Topic<?, ?> topic, int partitions) {
         Map<String, String> configs = new HashMap<>(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(topic.name().equals(Topics.DLQ.name())
-                        ? StreamsSettings.MAX_DEAD_LETTER_BYTES : StreamsSettings.MAX_RECORD_BYTES)));
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(topic.maxRecordBytes())));
         if (topic.cleanup() == Topic.Cleanup.COMPACT) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             // compaction only cleans closed segments: with the default 1 GiB ones, every old version would stay

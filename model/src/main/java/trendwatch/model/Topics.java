@@ -19,7 +19,8 @@ public final class Topics {
     public static final Topic<String, Burst> BURSTS =
             new Topic<>("trend.bursts", Serdes.String(), JsonSerde.of(Burst.class), Topic.Cleanup.DELETE);
     public static final Topic<byte[], byte[]> DLQ =
-            new Topic<>("trend.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Topic.Cleanup.DELETE);
+            new Topic<>("trend.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Topic.Cleanup.DELETE,
+                    StreamsSettings.MAX_DEAD_LETTER_BYTES);
     /** Ingest's memory of what it has published (content hash and first-seen time per article). */
     public static final Topic<String, SeenArticle> INGEST_SEEN =
             new Topic<>("trend.ingest.seen", Serdes.String(), JsonSerde.of(SeenArticle.class), Topic.Cleanup.COMPACT);

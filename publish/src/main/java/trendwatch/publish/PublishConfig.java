@@ -16,11 +16,15 @@ public record PublishConfig(Clock clock, MeterRegistry meters, Duration forgetAr
     public static final Duration LONGEST_FORGET_AFTER = Duration.ofDays(100 * 365);
 
     public PublishConfig {
-        if (forgetArticlesAfter != null && (forgetArticlesAfter.isNegative() || forgetArticlesAfter.isZero()
-                || forgetArticlesAfter.compareTo(LONGEST_FORGET_AFTER) > 0)) {
+        if (forgetArticlesAfter != null && !forgettableAfter(forgetArticlesAfter)) {
             throw new IllegalArgumentException("the time to forget articles after must be positive and at most "
                     + LONGEST_FORGET_AFTER.toDays() + " days, not " + forgetArticlesAfter);
         }
+    }
+
+    /** The one rule for the time to forget articles after; the command line checks it before anything starts. */
+    public static boolean forgettableAfter(Duration time) {
+        return !time.isNegative() && !time.isZero() && time.compareTo(LONGEST_FORGET_AFTER) <= 0;
     }
 
     /** Keeps every article: exact replacement for ever, and an articles table that grows with the articles. */

@@ -96,7 +96,7 @@ final class PipelineOptions {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--forget-articles-after: " + e.getMessage());
         }
-        if (after.isNegative() || after.isZero() || after.compareTo(PublishConfig.LONGEST_FORGET_AFTER) > 0) {
+        if (!PublishConfig.forgettableAfter(after)) {
             throw new BadInputException("--forget-articles-after must be longer than zero and at most "
                     + PublishConfig.LONGEST_FORGET_AFTER.toDays() + " days, not " + forgetArticlesAfter);
         }
