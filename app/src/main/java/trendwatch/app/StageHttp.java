@@ -22,7 +22,7 @@ import trendwatch.publish.HttpApi;
 final class StageHttp implements AutoCloseable {
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final ExecutorService executor = Executors.newFixedThreadPool(HttpApi.THREADS);
 
     StageHttp(String host, int port, PrometheusMeterRegistry metrics, List<HealthCheck> health) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);

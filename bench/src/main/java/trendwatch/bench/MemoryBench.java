@@ -51,11 +51,12 @@ import trendwatch.model.Topics;
  * the number of buckets stays the same while the articles grow), and after every step, once classify and publish
  * have caught up, prints the process's RSS, its Java heap after a full GC, and the size of each state store.
  * Articles go in through ingest ({@code POST /api/articles}, so ingest's memory of what it published is part of
- * the figure), or with {@code --direct} straight onto {@code trend.articles.raw}. With
+ * the figure), with {@code --folder} as files dropped into the inbox folder, or with {@code --direct} straight onto
+ * {@code trend.articles.raw}. With
  * {@code --forget-articles-after TIME} the run is started with that option, so the articles table keeps only the
  * articles of the last TIME.
  *
- * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.MemoryBench 100000 25000 [days] [--direct]
+ * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.MemoryBench 100000 25000 [days] [--direct | --folder]
  *     [--forget-articles-after TIME]</pre>
  * Run from the project root (it starts {@code ./trendwatch run}); it uses ports 18080 and 19092-19093.
  */
@@ -75,6 +76,7 @@ public final class MemoryBench {
         int step = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
         int days = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 28;
         boolean direct = List.of(args).contains("--direct");
+        boolean folder = List.of(args).contains("--folder");
         int forget = List.of(args).indexOf("--forget-articles-after");
         List<String> runOptions = forget < 0 ? List.of() : List.of(args[forget], args[forget + 1]);
         List<String> paragraphs = Corpus.paragraphs(Path.of("."));
@@ -90,17 +92,19 @@ public final class MemoryBench {
                 int next = Math.min(total, sent + step);
                 long feedStart = System.nanoTime();
                 int first = sent;
-                try (Feeder feeder = direct ? new DirectFeeder() : new ApiFeeder()) {
+                try (Feeder feeder = direct ? new DirectFeeder() : folder ? new FolderFeeder(data.resolve("inbox"), first)
+                        : new ApiFeeder()) {
                     for (; sent < next; sent++) {
                         Instant published = START.plusSeconds(times.nextLong(days * 86_400L));
                         feeder.send(articles.article(String.format("bench-%08d", sent), published, published));
                     }
                     feeder.flush();
                 }
-                // through ingest, how fast it accepts articles (each is its own transaction, committed before 202)
+                // through ingest: how fast it takes articles in (committed before the 202, or before counted published)
                 double feedSeconds = (System.nanoTime() - feedStart) / 1e9;
                 System.out.printf("(fed %d articles %s in %.1f s: %.0f articles/s)%n", sent - first,
-                        direct ? "onto the raw topic" : "through POST /api/articles", feedSeconds,
+                        direct ? "onto the raw topic" : folder ? "through the inbox folder"
+                                : "through POST /api/articles", feedSeconds,
                         (sent - first) / feedSeconds);
                 awaitCaughtUp();
                 // one process all the way: memory that builds up over its lifetime shows; RSS first as it is,
@@ -177,6 +181,52 @@ public final class MemoryBench {
         void flush() throws Exception;
     }
 
+    /**
+     * As files dropped into the inbox folder (Markdown, a sidecar with the publication time); done once ingest
+     * counts them all published.
+     */
+    private static final class FolderFeeder implements Feeder {
+        private static final Pattern PUBLISHED = Pattern.compile(
+                "trendwatch_ingest_files_total\\{[^}]*outcome=\"published\"[^}]*} ([0-9.E]+)");
+        private final Path inbox;
+        private final int publishedBefore;
+        private int written;
+
+        FolderFeeder(Path inbox, int publishedBefore) {
+            this.inbox = inbox;
+            this.publishedBefore = publishedBefore;
+        }
+
+        @Override
+        public void send(Article article) throws IOException {
+            Path file = inbox.resolve(article.id() + ".md");
+            Files.writeString(file.resolveSibling(file.getFileName() + ".meta.yaml"),
+                    "publishedAt: " + article.publishedAt() + "\n");
+            Files.writeString(file, "# " + article.title() + "\n\n" + article.body());
+            written++;
+        }
+
+        @Override
+        public void flush() throws Exception {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/metrics"))
+                    .build();
+            Instant deadline = Instant.now().plus(CATCH_UP);
+            while (Instant.now().isBefore(deadline)) {
+                Matcher m = PUBLISHED.matcher(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
+                if (m.find() && Double.parseDouble(m.group(1)) >= publishedBefore + written) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("ingest did not publish the " + written + " files in " + CATCH_UP);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /** Straight onto the raw topic, as ingest would write it. */
     private static final class DirectFeeder implements Feeder {
         private final KafkaProducer<String, byte[]> producer;
@@ -216,7 +266,7 @@ public final class MemoryBench {
 
     /** Through ingest's submit endpoint, a few requests in flight. */
     private static final class ApiFeeder implements Feeder {
-        private static final int IN_FLIGHT = 4;
+        private static final int IN_FLIGHT = 16;
         private final HttpClient http = HttpClient.newHttpClient();
         private final URI endpoint = URI.create("http://localhost:" + HTTP_PORT + "/api/articles");
         private final Semaphore slots = new Semaphore(IN_FLIGHT);

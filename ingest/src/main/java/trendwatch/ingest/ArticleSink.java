@@ -2,6 +2,8 @@ package trendwatch.ingest;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import trendwatch.model.Article;
 import trendwatch.model.KafkaConnection;
@@ -9,7 +11,8 @@ import trendwatch.model.SeenArticle;
 
 /**
  * Where every source hands its articles: publishes those that are new or changed, in one transaction with
- * ingest's memory of them, and drops those that are unchanged. Thread-safe: sources run on several threads.
+ * ingest's memory of them, and drops those that are unchanged. Thread-safe: sources run on several threads, and
+ * what they hand over while a transaction commits goes together in the next one.
  */
 public final class ArticleSink implements AutoCloseable {
 
@@ -46,22 +49,66 @@ public final class ArticleSink implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code article} unless it was published before with the same content. A changed article keeps
-     * the fetch time it was first seen with, so it stays in its time bucket and replaces its old counts.
+     * Publishes {@code article} unless it was published before with the same content, and returns once it is
+     * committed. A changed article keeps the fetch time it was first seen with, so it stays in its time bucket and
+     * replaces its old counts. Throws what {@link #publishIfChangedAsync} fails with.
      */
-    public synchronized Outcome publishIfChanged(Article article, String origin, String fingerprint) {
-        SeenArticle before = seen.find(article.id()).orElse(null);
-        if (before != null && before.contentHash().equals(article.contentHash())) {
-            if (fingerprint != null && !fingerprint.equals(before.fingerprint())) {
-                remember(article.id(), new SeenArticle(before.contentHash(), before.firstSeenAt(), origin, fingerprint));
+    public Outcome publishIfChanged(Article article, String origin, String fingerprint) {
+        try {
+            return publishIfChangedAsync(article, origin, fingerprint).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            return Outcome.UNCHANGED;
+            throw e;
         }
-        Article toPublish = before == null ? article : article.withFetchedAt(before.firstSeenAt());
-        SeenArticle now = new SeenArticle(article.contentHash(), toPublish.fetchedAt(), origin, fingerprint);
-        publishing(() -> publisher.publish(toPublish, now));
-        seen.remember(article.id(), now);
-        return before == null ? Outcome.PUBLISHED : Outcome.UPDATED;
+    }
+
+    /**
+     * As {@link #publishIfChanged}, without waiting: articles handed over while a transaction commits go together
+     * in the next one. The future fails with {@link RecordTooLargeException} when the article is too large for a
+     * record (nothing written), and with a {@link org.apache.kafka.common.KafkaException} when its transaction
+     * was aborted (the caller may try again).
+     */
+    public CompletableFuture<Outcome> publishIfChangedAsync(Article article, String origin, String fingerprint) {
+        String id = article.id();
+        SeenArticle now;
+        Outcome outcome;
+        CompletableFuture<Void> written;
+        synchronized (this) {
+            SeenArticle before = seen.find(id).orElse(null);
+            if (before != null && before.contentHash().equals(article.contentHash())) {
+                if (fingerprint == null || fingerprint.equals(before.fingerprint())) {
+                    return CompletableFuture.completedFuture(Outcome.UNCHANGED);
+                }
+                now = new SeenArticle(before.contentHash(), before.firstSeenAt(), origin, fingerprint);
+                outcome = Outcome.UNCHANGED;
+                written = publisher.remember(id, now, () -> committed(id, now));
+            } else {
+                Article toPublish = before == null ? article : article.withFetchedAt(before.firstSeenAt());
+                now = new SeenArticle(article.contentHash(), toPublish.fetchedAt(), origin, fingerprint);
+                outcome = before == null ? Outcome.PUBLISHED : Outcome.UPDATED;
+                try {
+                    written = publisher.publish(toPublish, now, () -> committed(id, now));
+                } catch (RecordTooLargeException e) {
+                    return CompletableFuture.failedFuture(e); // the article's fault, not Kafka's: health unchanged
+                }
+            }
+            seen.handedOver(id, now);
+        }
+        return written.handle((ok, error) -> {
+            publishing = error == null;
+            if (error != null) {
+                failed(id, now);
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
+            }
+            return outcome;
+        });
+    }
+
+    /** How many transactions were committed: fewer than the articles when several came at once. */
+    public long transactions() {
+        return publisher.transactions();
     }
 
     /** Whether the last attempt to write to Kafka succeeded. */
@@ -69,21 +116,12 @@ public final class ArticleSink implements AutoCloseable {
         return publishing;
     }
 
-    private void remember(String articleId, SeenArticle state) {
-        publishing(() -> publisher.remember(articleId, state));
-        seen.remember(articleId, state);
+    private synchronized void committed(String articleId, SeenArticle article) {
+        seen.committed(articleId, article);
     }
 
-    private void publishing(Runnable write) {
-        try {
-            write.run();
-            publishing = true;
-        } catch (RecordTooLargeException e) {
-            throw e; // the article's fault, not Kafka's: health unchanged
-        } catch (RuntimeException e) {
-            publishing = false;
-            throw e;
-        }
+    private synchronized void failed(String articleId, SeenArticle article) {
+        seen.failed(articleId, article);
     }
 
     @Override

@@ -3,19 +3,27 @@ package trendwatch.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trendwatch.model.Article;
 
 /** Hands every new or changed article file of the folder sources to the sink; one scan per call. */
 final class FolderScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FolderScanner.class);
+    /** Files read ahead of the commits of the ones before: enough to fill a transaction, bounded in memory. */
+    private static final int FILES_IN_FLIGHT = ArticlePublisher.MAX_WRITES_PER_TRANSACTION;
+    private static final long CHARS_IN_FLIGHT = 2 * ArticlePublisher.MAX_BYTES_PER_TRANSACTION;
 
     private final Map<FolderSource, FolderWatcher> watchers = new ConcurrentHashMap<>();
     private final FileArticleReader reader;
@@ -38,40 +46,77 @@ final class FolderScanner {
     void scan() {
         for (Map.Entry<FolderSource, FolderWatcher> entry : watchers.entrySet()) {
             try {
-                for (Path file : entry.getValue().settledChanges()) {
-                    if (handle(entry.getKey(), file)) {
-                        entry.getValue().markHandled(file);
-                    }
-                }
+                scan(entry.getKey(), entry.getValue());
             } catch (IOException e) {
                 LOG.warn("ingest: cannot list folder {}: {}", entry.getKey().dir(), e.getMessage());
             }
         }
     }
 
-    /** Returns false when the file should be tried again on the next scan (Kafka unavailable). */
-    private boolean handle(FolderSource folder, Path file) {
-        try {
-            ArticleSink.Outcome outcome = sink.publishIfChanged(reader.read(folder, file),
-                    file.getFileName().toString(), null);
-            count(outcome.name().toLowerCase(Locale.ROOT));
-            if (outcome != ArticleSink.Outcome.UNCHANGED) {
-                LOG.info("ingest: {} article from {}", outcome == ArticleSink.Outcome.PUBLISHED ? "published"
-                        : "republished changed", file);
+    /** Reads ahead while earlier files commit, so a folder of many files goes in few transactions. */
+    private void scan(FolderSource folder, FolderWatcher watcher) throws IOException {
+        Deque<Handling> inFlight = new ArrayDeque<>();
+        long charsInFlight = 0;
+        for (Path file : watcher.settledChanges()) {
+            Handling handling = handle(folder, file);
+            inFlight.add(handling);
+            charsInFlight += handling.chars();
+            while (inFlight.size() >= FILES_IN_FLIGHT || charsInFlight > CHARS_IN_FLIGHT) {
+                charsInFlight -= finish(inFlight.remove(), watcher);
             }
-            return true;
+        }
+        while (!inFlight.isEmpty()) {
+            finish(inFlight.remove(), watcher);
+        }
+    }
+
+    /** A file handed to the sink; {@code handled} is false when it should be tried again on the next scan. */
+    private record Handling(Path file, long chars, CompletableFuture<Boolean> handled) {
+    }
+
+    /** Waits for the file's outcome; returns the characters it held. */
+    private static long finish(Handling handling, FolderWatcher watcher) {
+        if (handling.handled().join()) {
+            watcher.markHandled(handling.file());
+        }
+        return handling.chars();
+    }
+
+    private Handling handle(FolderSource folder, Path file) {
+        Article article;
+        try {
+            article = reader.read(folder, file);
         } catch (RejectedFileException e) {
             LOG.warn("ingest: skipped {}: {}", e.file(), e.reason());
             count("skipped");
-            return true;
-        } catch (RecordTooLargeException e) {
-            LOG.warn("ingest: skipped {}: {}", file, e.getMessage());
+            return new Handling(file, 0, CompletableFuture.completedFuture(true));
+        }
+        return new Handling(file, article.body().length(),
+                sink.publishIfChangedAsync(article, file.getFileName().toString(), null)
+                        .handle((outcome, error) -> error == null ? handled(file, outcome) : failed(file, error)));
+    }
+
+    private boolean handled(Path file, ArticleSink.Outcome outcome) {
+        count(outcome.name().toLowerCase(Locale.ROOT));
+        if (outcome != ArticleSink.Outcome.UNCHANGED) {
+            LOG.info("ingest: {} article from {}", outcome == ArticleSink.Outcome.PUBLISHED ? "published"
+                    : "republished changed", file);
+        }
+        return true;
+    }
+
+    private boolean failed(Path file, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RecordTooLargeException) {
+            LOG.warn("ingest: skipped {}: {}", file, cause.getMessage());
             count("skipped");
             return true;
-        } catch (KafkaException e) {
-            LOG.warn("ingest: could not publish {}, will retry: {}", file, e.toString());
+        }
+        if (cause instanceof KafkaException) {
+            LOG.warn("ingest: could not publish {}, will retry: {}", file, cause.toString());
             return false;
         }
+        throw new CompletionException(cause);
     }
 
     private void count(String outcome) {

@@ -1,5 +1,6 @@
 package trendwatch.ingest;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,9 @@ public final class IngestService implements AutoCloseable {
     /** Loads what was published before, then polls the folders in the background. */
     public void start() {
         sink = ArticleSink.open(config.kafka(), config.transactionalId());
+        FunctionCounter.builder("trendwatch.ingest.transactions", sink, ArticleSink::transactions)
+                .description("transactions ingest committed; articles that came together share one")
+                .register(config.meters());
         folders = new FolderScanner(config.folders(), new FileArticleReader(config.maxFileBytes(), config.clock()),
                 sink, config.meters());
         fetcher = new Fetcher(config.fetchPolicy());

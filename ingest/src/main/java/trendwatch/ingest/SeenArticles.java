@@ -10,26 +10,43 @@ import trendwatch.model.Topics;
 
 /**
  * What ingest has published, rebuilt at start from the compacted {@code trend.ingest.seen} topic, so that a
- * restart (or another machine) does not republish unchanged articles.
+ * restart (or another machine) does not republish unchanged articles. An article handed to the publisher counts
+ * as seen at once (so that a second copy arriving before the commit is not published again), and falls back to
+ * what was committed before if its transaction fails.
  */
 final class SeenArticles {
 
-    private final Map<String, SeenArticle> seen;
+    private final Map<String, SeenArticle> committed;
+    private final Map<String, SeenArticle> pending = new HashMap<>();
 
-    private SeenArticles(Map<String, SeenArticle> seen) {
-        this.seen = seen;
+    private SeenArticles(Map<String, SeenArticle> committed) {
+        this.committed = committed;
     }
 
     Optional<SeenArticle> find(String articleId) {
-        return Optional.ofNullable(seen.get(articleId));
+        SeenArticle handedOver = pending.get(articleId);
+        return Optional.ofNullable(handedOver != null ? handedOver : committed.get(articleId));
     }
 
-    void remember(String articleId, SeenArticle article) {
-        seen.put(articleId, article);
+    /** {@code article} was handed to the publisher: what {@link #find} gives until it lands or fails. */
+    void handedOver(String articleId, SeenArticle article) {
+        pending.put(articleId, article);
     }
 
+    /** Called in the order of the commits, so a later version committed is never overwritten by an earlier one. */
+    void committed(String articleId, SeenArticle article) {
+        committed.put(articleId, article);
+        pending.remove(articleId, article);
+    }
+
+    /** Its transaction failed: unless a later version was handed over since, the committed one counts again. */
+    void failed(String articleId, SeenArticle article) {
+        pending.remove(articleId, article);
+    }
+
+    /** How many articles ingest has committed a memory of. */
     int size() {
-        return seen.size();
+        return committed.size();
     }
 
     static SeenArticles empty() {

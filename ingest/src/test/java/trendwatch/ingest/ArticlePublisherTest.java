@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -36,7 +41,7 @@ class ArticlePublisherTest {
         ArticlePublisher publisher = new ArticlePublisher(() -> producer);
         producer.commitTimeouts = 2;
 
-        publisher.publish(ARTICLE, SEEN);
+        publish(publisher);
 
         assertThat(producer.transactionCommitted()).isTrue();
         assertThat(producer.transactionAborted()).isFalse();
@@ -51,11 +56,11 @@ class ArticlePublisherTest {
         producer.commitTransactionException = new KafkaException("batch expired");
         producer.abortTimeouts = 1;
 
-        assertThatThrownBy(() -> publisher.publish(ARTICLE, SEEN)).hasMessage("batch expired");
+        assertThatThrownBy(() -> publish(publisher)).hasMessage("batch expired");
         assertThat(producer.transactionAborted()).isTrue();
 
         producer.commitTransactionException = null;
-        publisher.publish(ARTICLE, SEEN);
+        publish(publisher);
         assertThat(producer.transactionCommitted()).isTrue();
         assertThat(producer.history()).hasSize(2);
     }
@@ -99,12 +104,118 @@ class ArticlePublisherTest {
         ArticlePublisher publisher = new ArticlePublisher(producers::removeFirst);
         first.fenceProducer();
 
-        publisher.publish(ARTICLE, SEEN);
+        publish(publisher);
 
         assertThat(first.closed()).isTrue();
         assertThat(first.history()).isEmpty();
         assertThat(second.transactionCommitted()).isTrue();
         assertThat(second.history()).hasSize(2);
+    }
+
+    @Test
+    void shouldCommitWhatIsHandedOverDuringACommitInOneTransaction() throws Exception {
+        UnreachableProducer producer = new UnreachableProducer();
+        producer.holdCommits();
+        ArticlePublisher publisher = new ArticlePublisher(() -> producer);
+        List<String> committed = new CopyOnWriteArrayList<>();
+
+        CompletableFuture<Void> first = publisher.publish(article("a1"), SEEN, () -> committed.add("a1"));
+        producer.awaitCommitStarted();
+        List<CompletableFuture<Void>> during = List.of(
+                publisher.publish(article("a2"), SEEN, () -> committed.add("a2")),
+                publisher.publish(article("a3"), SEEN, () -> committed.add("a3")),
+                publisher.remember("a4", SEEN, () -> committed.add("a4")));
+        producer.releaseCommits();
+
+        CompletableFuture.allOf(during.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(first).isCompleted();
+        assertThat(publisher.transactions()).isEqualTo(2);
+        assertThat(committed).containsExactly("a1", "a2", "a3", "a4");
+        assertThat(producer.history()).hasSize(7);
+    }
+
+    @Test
+    void shouldFailEveryArticleOfAbortedTransactionsAndPublishThemWhenHandedOverAgain() {
+        UnreachableProducer producer = new UnreachableProducer();
+        producer.holdCommits();
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        CompletableFuture<ArticleSink.Outcome> first = sink.publishIfChangedAsync(article("a1"), "a1.md", null);
+        producer.awaitCommitStarted();
+        producer.commitTransactionException = new KafkaException("batch expired");
+        CompletableFuture<ArticleSink.Outcome> second = sink.publishIfChangedAsync(article("a2"), "a2.md", null);
+        CompletableFuture<ArticleSink.Outcome> third = sink.publishIfChangedAsync(article("a3"), "a3.md", null);
+        producer.releaseCommits();
+
+        for (CompletableFuture<ArticleSink.Outcome> each : List.of(first, second, third)) {
+            assertThatThrownBy(each::join).hasRootCauseMessage("batch expired");
+        }
+        assertThat(List.of("a1", "a2", "a3")).allSatisfy(id -> assertThat(sink.find(id)).isEmpty());
+        assertThat(sink.publishing()).isFalse();
+
+        producer.commitTransactionException = null;
+        assertThat(sink.publishIfChanged(article("a2"), "a2.md", null)).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        assertThat(sink.publishIfChanged(article("a3"), "a3.md", null)).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+    }
+
+    @Test
+    void shouldNotPublishASecondCopyHandedOverWhileTheFirstCommits() {
+        UnreachableProducer producer = new UnreachableProducer();
+        producer.holdCommits();
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        CompletableFuture<ArticleSink.Outcome> first = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
+        producer.awaitCommitStarted();
+
+        CompletableFuture<ArticleSink.Outcome> copy = sink.publishIfChangedAsync(ARTICLE, "copy/a1.md", null);
+        producer.releaseCommits();
+
+        assertThat(copy.join()).isEqualTo(ArticleSink.Outcome.UNCHANGED);
+        assertThat(first.join()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        assertThat(producer.history()).hasSize(2);
+    }
+
+    @Test
+    void shouldFallBackToTheCommittedVersionWhenALaterOneFails() {
+        UnreachableProducer producer = new UnreachableProducer();
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        sink.publishIfChanged(ARTICLE, "a1.md", null);
+        Article changed = Articles.of("a1", ARTICLE.source(), null, "Title", null, null, null, null,
+                NOW.plusSeconds(60), "SpaceX launched two reusable rockets.");
+        producer.commitTransactionException = new KafkaException("batch expired");
+
+        assertThatThrownBy(() -> sink.publishIfChanged(changed, "a1.md", null)).hasMessage("batch expired");
+
+        assertThat(sink.find("a1")).map(SeenArticle::contentHash).contains(ARTICLE.contentHash());
+        producer.commitTransactionException = null;
+        assertThat(sink.publishIfChanged(changed, "a1.md", null)).isEqualTo(ArticleSink.Outcome.UPDATED);
+    }
+
+    @Test
+    void shouldFailWhatIsStillWaitingWhenClosed() {
+        UnreachableProducer producer = new UnreachableProducer();
+        producer.holdCommits();
+        ArticlePublisher publisher = new ArticlePublisher(() -> producer);
+        publisher.publish(article("a1"), SEEN, () -> { });
+        producer.awaitCommitStarted();
+        CompletableFuture<Void> waiting = publisher.publish(article("a2"), SEEN, () -> { });
+
+        CompletableFuture.runAsync(publisher::close);
+
+        assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasRootCauseMessage(
+                "ingest is shutting down; not published");
+        producer.releaseCommits();
+    }
+
+    private static Article article(String id) {
+        return Articles.of(id, new SourceRef("folder", "inbox", null), null, "Title " + id, null, null, null, null,
+                NOW, "SpaceX launched reusable rocket number " + id + ".");
+    }
+
+    private static void publish(ArticlePublisher publisher) {
+        try {
+            publisher.publish(ARTICLE, SEEN, () -> { }).join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
     }
 
     /**
@@ -116,6 +227,8 @@ class ArticlePublisherTest {
         int commitTimeouts;
         int abortTimeouts;
         private String mustRetry;
+        private final CountDownLatch commitStarted = new CountDownLatch(1);
+        private volatile CountDownLatch release = new CountDownLatch(0);
 
         UnreachableProducer() {
             super(true, null, new StringSerializer(), new ByteArraySerializer());
@@ -127,8 +240,31 @@ class ArticlePublisherTest {
             super.beginTransaction();
         }
 
+        /** From now on each commit waits until {@link #releaseCommits}. */
+        void holdCommits() {
+            release = new CountDownLatch(1);
+        }
+
+        void awaitCommitStarted() {
+            try {
+                assertThat(commitStarted.await(10, TimeUnit.SECONDS)).as("a commit started").isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void releaseCommits() {
+            release.countDown();
+        }
+
         @Override
         public void commitTransaction() {
+            commitStarted.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
             refuseUnlessRetrying("commitTransaction");
             if (commitTimeouts > 0) {
                 commitTimeouts--;

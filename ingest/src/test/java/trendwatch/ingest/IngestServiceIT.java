@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -93,6 +94,30 @@ class IngestServiceIT {
         }
     }
 
+    /** A folder of many files goes in few transactions, each file once. */
+    @Test
+    void shouldPublishAFolderOfManyFilesOnceEachInFewerTransactions() throws Exception {
+        int files = 300;
+        for (int i = 0; i < files; i++) {
+            Files.writeString(inbox.resolve(String.format("launch-%03d.md", i)),
+                    "# Launch " + i + "\n\nReusable rocket number " + i + " landed on its barge.");
+        }
+        int before = kafka.readAll(Topics.ARTICLES_RAW.name()).size();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+        try (IngestService ingest = service("many-files-inbox", "ingest-many-it", meters)) {
+            ingest.start();
+            assertThat(ingest.awaitFirstScans(DEADLINE)).isTrue();
+            List<Article> published = articles(before + files).subList(before, before + files);
+
+            assertThat(published).extracting(Article::title).containsExactlyInAnyOrderElementsOf(
+                    IntStream.range(0, files).mapToObj(i -> "Launch " + i).toList());
+            assertThat(meters.get("trendwatch.ingest.transactions").functionCounter().count())
+                    .isLessThan(files / 10.0);
+        }
+        assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(before + files);
+    }
+
     private static void fenceTransactionalId(String transactionalId) {
         Properties p = kafka.connection().properties();
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
@@ -107,9 +132,13 @@ class IngestServiceIT {
     }
 
     private IngestService service(String sourceId, String transactionalId) {
+        return service(sourceId, transactionalId, new SimpleMeterRegistry());
+    }
+
+    private IngestService service(String sourceId, String transactionalId, SimpleMeterRegistry meters) {
         return new IngestService(new IngestConfig(kafka.connection(), List.of(new FolderSource(sourceId, inbox)),
                 null, FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), transactionalId,
-                FetchPolicy.defaults(), new SimpleMeterRegistry(), Clock.systemUTC()));
+                FetchPolicy.defaults(), meters, Clock.systemUTC()));
     }
 
     private static List<Article> articles(int atLeast) {

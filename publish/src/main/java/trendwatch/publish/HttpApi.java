@@ -39,8 +39,15 @@ public final class HttpApi implements AutoCloseable {
                           List<HealthCheck> health) {
     }
 
+    /**
+     * Request threads. A submitted article holds its thread until its transaction commits; submissions that wait
+     * together commit together, so more threads let more of them share a transaction (and leave some free for
+     * the dashboard meanwhile).
+     */
+    public static final int THREADS = 16;
+
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ExecutorService executor = Executors.newFixedThreadPool(THREADS);
     private final Sources sources;
     private final EventStream events = new EventStream();
 

@@ -26,8 +26,32 @@ final class Whitespace {
     private Whitespace() {
     }
 
+    /** Whether {@code text} holds nothing {@link #normalise} would change: none of the characters above. */
+    static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' ? c != '\n' : c >= '\u0085' && special(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The non-ASCII characters of the patterns above (WhitespaceTest checks every char against them). */
+    private static boolean special(char c) {
+        return switch (c) {
+            case '\u0085', '\u2028', '\u2029', '\u00A0', '\u1680', '\u202F', '\u205F', '\u3000', '\u00AD', '\u200B',
+                    '\u2060', '\uFEFF' -> true;
+            default -> c >= '\u2000' && c <= '\u200A';
+        };
+    }
+
     /** Unifies line breaks and spaces, keeping the line structure. */
     static String normalise(String text) {
+        return plain(text) ? text : byPatterns(text); // most text: the patterns' passes changed nothing
+    }
+
+    static String byPatterns(String text) {
         String unified = LINE_BREAKS.matcher(text).replaceAll("\n");
         String spaced = ODD_SPACES.matcher(unified).replaceAll(" ");
         return INVISIBLE.matcher(spaced).replaceAll("");
@@ -35,6 +59,9 @@ final class Whitespace {
 
     /** One line or paragraph: odd spaces become one plain space, ends trimmed. */
     static String collapse(String line) {
+        if (plain(line) && line.indexOf('\n') < 0 && !line.contains("  ")) {
+            return line.strip();
+        }
         return SPACE_RUNS.matcher(normalise(line).replace('\n', ' ')).replaceAll(" ").strip();
     }
 }

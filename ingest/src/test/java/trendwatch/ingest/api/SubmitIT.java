@@ -2,15 +2,24 @@ package trendwatch.ingest.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +41,7 @@ class SubmitIT {
     private ArticleSink sink;
     private Fetcher fetcher;
     private HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
     @BeforeEach
     void start() throws Exception {
@@ -40,6 +50,7 @@ class SubmitIT {
         sink = ArticleSink.open(kafka.connection(), "submit-it");
         fetcher = new Fetcher(FetchPolicy.defaults());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(executor);
         server.createContext("/open", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC()), 2048, null));
         server.createContext("/locked", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC()), 2048,
                 TOKEN));
@@ -55,6 +66,7 @@ class SubmitIT {
     @AfterEach
     void stop() throws Exception {
         server.stop(0);
+        executor.shutdownNow();
         fetcher.close();
         sink.close();
         kafka.close();
@@ -116,6 +128,40 @@ class SubmitIT {
         assertThat(post("/locked", json, null).statusCode()).isEqualTo(401);
         assertThat(post("/locked", json, "wrong").statusCode()).isEqualTo(401);
         assertThat(post("/locked", json, TOKEN).statusCode()).isEqualTo(202);
+    }
+
+    /**
+     * Submissions that wait together commit together, and each lands once: every article is posted twice at the
+     * same time, and the copy handed over while the first commits is unchanged, not published again.
+     */
+    @Test
+    void shouldPublishConcurrentSubmissionsOnceEachInFewerTransactions() throws Exception {
+        int articles = 40;
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < articles; i++) {
+            String json = "{\"title\":\"Launch " + i + "\",\"body\":\"Reusable rocket number " + i
+                    + " landed.\"}";
+            for (int copy = 0; copy < 2; copy++) {
+                responses.add(client.sendAsync(HttpRequest.newBuilder(uri("/open")).timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+        }
+
+        Map<String, List<String>> outcomesById = new HashMap<>();
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertThat(response.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+            JsonNode body = Json.MAPPER.readTree(response.get().body());
+            outcomesById.computeIfAbsent(body.path("articleId").asText(), id -> new ArrayList<>())
+                    .add(body.path("outcome").asText());
+        }
+        assertThat(outcomesById).hasSize(articles).allSatisfy((id, outcomes) ->
+                assertThat(outcomes).containsExactlyInAnyOrder("published", "unchanged"));
+        List<String> published = kafka.readAll(Topics.ARTICLES_RAW.name()).stream()
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
+        assertThat(published).containsExactlyInAnyOrderElementsOf(outcomesById.keySet());
+        assertThat(kafka.readAll(Topics.INGEST_SEEN.name())).hasSize(articles);
+        assertThat(sink.transactions()).isLessThan(articles);
     }
 
     private HttpResponse<String> post(String path, String json, String token) throws Exception {
