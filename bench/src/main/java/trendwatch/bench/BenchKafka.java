@@ -63,6 +63,10 @@ final class BenchKafka implements AutoCloseable {
         return new BenchKafka(dir, kafka, partitions);
     }
 
+    KafkaConnection connection() {
+        return KafkaConnection.of(kafka.bootstrapServers());
+    }
+
     String bootstrap() {
         return kafka.bootstrapServers();
     }
@@ -152,7 +156,7 @@ final class BenchKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

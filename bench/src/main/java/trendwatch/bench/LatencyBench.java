@@ -29,6 +29,7 @@ import trendwatch.classify.ArticleClassifier;
 import trendwatch.classify.ClassifiedArticle;
 import trendwatch.classify.ClassifyConfig;
 import trendwatch.classify.ClassifyTopology;
+import trendwatch.ingest.ArticleSink;
 import trendwatch.model.Article;
 import trendwatch.model.Durations;
 import trendwatch.model.Granularity;
@@ -57,7 +58,9 @@ import trendwatch.publish.PublishTopology;
  *
  * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE [SECONDS=60] [--warmup S=30]
  *     [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...
- *     [--forget-articles-after TIME]</pre>
+ *     [--forget-articles-after TIME] [--through-ingest]</pre>
+ * With {@code --through-ingest} the articles go through ingest's sink (its transactions, each with ingest's memory
+ * of the articles it holds) instead of a plain producer, so the clock starts where ingest takes an article in.
  * Use half the articles/s ThroughputBench measured. Run from the project root.
  */
 public final class LatencyBench {
@@ -124,6 +127,7 @@ public final class LatencyBench {
         int jitWarmupRuns = 2;
         int days = 0;
         Duration forgetAfter = null;
+        boolean throughIngest = false;
         int partitions = 3;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -133,6 +137,7 @@ public final class LatencyBench {
                 case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--forget-articles-after" -> forgetAfter = Durations.parse(args[++i]);
                 case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+                case "--through-ingest" -> throughIngest = true;
                 case "--set" -> {
                     String[] kv = args[++i].split("=", 2);
                     overrides.put(kv[0], kv[1]);
@@ -143,18 +148,19 @@ public final class LatencyBench {
         Taxonomy taxonomy = Taxonomy.loadDefault();
         LatencyBench bench = new LatencyBench(rate, seconds, warmup, days, taxonomy);
         System.out.printf(Locale.ROOT, "LatencyBench rate=%.0f articles/s for %d s after %d s warm-up (%d articles),"
-                        + " %s, partitions=%d overrides=%s forget-articles-after=%s load=%s%n", rate, seconds, warmup,
-                bench.count, days == 0 ? "each article in its own week" : "published over the last " + days + " days",
-                partitions, overrides, forgetAfter, ThroughputBench.load());
+                        + " %s, partitions=%d overrides=%s forget-articles-after=%s through %s, load=%s%n", rate,
+                seconds, warmup, bench.count, days == 0 ? "each article in its own week"
+                        : "published over the last " + days + " days", partitions, overrides, forgetAfter,
+                throughIngest ? "ingest's sink" : "a plain producer", ThroughputBench.load());
         ThroughputBench.warmUp(jitWarmupRuns, partitions, overrides);
         try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
-            bench.run(kafka, taxonomy, overrides, forgetAfter);
+            bench.run(kafka, taxonomy, overrides, forgetAfter, throughIngest);
         }
         System.exit(0);
     }
 
-    private void run(BenchKafka kafka, Taxonomy taxonomy, Map<String, String> overrides, Duration forgetAfter)
-            throws Exception {
+    private void run(BenchKafka kafka, Taxonomy taxonomy, Map<String, String> overrides, Duration forgetAfter,
+                     boolean throughIngest) throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         var classifySettings = kafka.streamsSettings(ClassifyTopology.APPLICATION_ID, overrides);
         var publishSettings = kafka.streamsSettings(PublishTopology.APPLICATION_ID, overrides);
@@ -163,7 +169,9 @@ public final class LatencyBench {
              StreamsStage publish = new StreamsStage("publish",
                      PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters, forgetAfter)),
                      publishSettings, meters);
-             KafkaProducer<String, byte[]> producer = kafka.producer(16 * 1024, 0)) {
+             KafkaProducer<String, byte[]> producer = kafka.producer(16 * 1024, 0);
+             // ingest's own sink: its transactions (what they hold: whatever came while the last one committed)
+             ArticleSink ingest = throughIngest ? ArticleSink.open(kafka.connection(), "latency-bench-ingest") : null) {
             classify.start();
             publish.start();
             if (!classify.awaitRunning(Duration.ofSeconds(60)) || !publish.awaitRunning(Duration.ofSeconds(60))) {
@@ -184,8 +192,16 @@ public final class LatencyBench {
                     LockSupport.parkNanos(intended - System.nanoTime());
                 }
                 maxLateNanos = Math.max(maxLateNanos, System.nanoTime() - intended);
-                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), articles[i].id(),
-                        BenchArticles.bytes(articles[i])));
+                if (ingest != null) {
+                    ingest.publishIfChangedAsync(articles[i], "latency-bench", null).whenComplete((outcome, error) -> {
+                        if (error != null) {
+                            System.out.println("ingest failed to publish an article: " + error);
+                        }
+                    });
+                } else {
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), articles[i].id(),
+                            BenchArticles.bytes(articles[i])));
+                }
             }
             long deadline = System.nanoTime() + 60_000_000_000L;
             while ((labeled.done < count || counted.done < count) && System.nanoTime() < deadline) {
@@ -201,6 +217,10 @@ public final class LatencyBench {
             print("(b) produce -> its counts visible on trend.counts", counted);
             printCommits(classify);
             printCommits(publish);
+            if (ingest != null) {
+                System.out.printf(Locale.ROOT, "ingest committed %d articles in %d transactions%n", count,
+                        ingest.transactions());
+            }
             if (forgetAfter != null) {
                 System.out.printf(Locale.ROOT, "articles forgotten by publish: %.0f%n",
                         meters.counter("trendwatch.articles.forgotten").count());
