@@ -79,7 +79,9 @@ public final class ArticleSink implements AutoCloseable {
             SeenArticle before = seen.find(id).orElse(null);
             if (before != null && before.contentHash().equals(article.contentHash())) {
                 if (fingerprint == null || fingerprint.equals(before.fingerprint())) {
-                    return CompletableFuture.completedFuture(Outcome.UNCHANGED);
+                    // a copy of one still being committed is unchanged once that commit lands, and fails with it
+                    return seen.pendingWrite(id).orElse(CompletableFuture.completedFuture(null))
+                            .thenApply(committed -> Outcome.UNCHANGED);
                 }
                 now = new SeenArticle(before.contentHash(), before.firstSeenAt(), origin, fingerprint);
                 outcome = Outcome.UNCHANGED;
@@ -94,7 +96,7 @@ public final class ArticleSink implements AutoCloseable {
                     return CompletableFuture.failedFuture(e); // the article's fault, not Kafka's: health unchanged
                 }
             }
-            seen.handedOver(id, now);
+            seen.handedOver(id, now, written);
         }
         return written.handle((ok, error) -> {
             publishing = error == null;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.SeenArticle;
 import trendwatch.model.Topics;
@@ -17,31 +18,47 @@ import trendwatch.model.Topics;
 final class SeenArticles {
 
     private final Map<String, SeenArticle> committed;
-    private final Map<String, SeenArticle> pending = new HashMap<>();
+    private final Map<String, Pending> pending = new HashMap<>();
+
+    /** Handed to the publisher, not yet committed; {@code written} completes when its transaction ends. */
+    private record Pending(SeenArticle article, CompletableFuture<Void> written) {
+    }
 
     private SeenArticles(Map<String, SeenArticle> committed) {
         this.committed = committed;
     }
 
     Optional<SeenArticle> find(String articleId) {
-        SeenArticle handedOver = pending.get(articleId);
-        return Optional.ofNullable(handedOver != null ? handedOver : committed.get(articleId));
+        Pending handedOver = pending.get(articleId);
+        return Optional.ofNullable(handedOver != null ? handedOver.article() : committed.get(articleId));
+    }
+
+    /** The transaction of the version {@link #find} gives, when that version is not committed yet. */
+    Optional<CompletableFuture<Void>> pendingWrite(String articleId) {
+        return Optional.ofNullable(pending.get(articleId)).map(Pending::written);
     }
 
     /** {@code article} was handed to the publisher: what {@link #find} gives until it lands or fails. */
-    void handedOver(String articleId, SeenArticle article) {
-        pending.put(articleId, article);
+    void handedOver(String articleId, SeenArticle article, CompletableFuture<Void> written) {
+        pending.put(articleId, new Pending(article, written));
     }
 
     /** Called in the order of the commits, so a later version committed is never overwritten by an earlier one. */
     void committed(String articleId, SeenArticle article) {
         committed.put(articleId, article);
-        pending.remove(articleId, article);
+        forget(articleId, article);
     }
 
     /** Its transaction failed: unless a later version was handed over since, the committed one counts again. */
     void failed(String articleId, SeenArticle article) {
-        pending.remove(articleId, article);
+        forget(articleId, article);
+    }
+
+    private void forget(String articleId, SeenArticle article) {
+        Pending handedOver = pending.get(articleId);
+        if (handedOver != null && handedOver.article() == article) {
+            pending.remove(articleId);
+        }
     }
 
     /** How many articles ingest has committed a memory of. */

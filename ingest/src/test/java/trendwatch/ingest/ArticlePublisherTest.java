@@ -158,7 +158,7 @@ class ArticlePublisherTest {
     }
 
     @Test
-    void shouldNotPublishASecondCopyHandedOverWhileTheFirstCommits() {
+    void shouldAnswerACopyHandedOverWhileTheFirstCommitsOnceThatCommitLands() {
         UnreachableProducer producer = new UnreachableProducer();
         producer.holdCommits();
         ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
@@ -166,11 +166,30 @@ class ArticlePublisherTest {
         producer.awaitCommitStarted();
 
         CompletableFuture<ArticleSink.Outcome> copy = sink.publishIfChangedAsync(ARTICLE, "copy/a1.md", null);
+        assertThat(copy).isNotDone();
         producer.releaseCommits();
 
         assertThat(copy.join()).isEqualTo(ArticleSink.Outcome.UNCHANGED);
         assertThat(first.join()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
         assertThat(producer.history()).hasSize(2);
+    }
+
+    @Test
+    void shouldFailACopyHandedOverWhileTheFirstCommitsWhenThatCommitFails() {
+        UnreachableProducer producer = new UnreachableProducer();
+        producer.holdCommits();
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        CompletableFuture<ArticleSink.Outcome> first = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
+        producer.awaitCommitStarted();
+        producer.commitTransactionException = new KafkaException("batch expired");
+
+        CompletableFuture<ArticleSink.Outcome> copy = sink.publishIfChangedAsync(ARTICLE, "copy/a1.md", null);
+        producer.releaseCommits();
+
+        assertThatThrownBy(first::join).hasRootCauseMessage("batch expired");
+        assertThatThrownBy(copy::join).hasRootCauseMessage("batch expired");
+        producer.commitTransactionException = null;
+        assertThat(sink.publishIfChanged(ARTICLE, "a1.md", null)).isEqualTo(ArticleSink.Outcome.PUBLISHED);
     }
 
     @Test

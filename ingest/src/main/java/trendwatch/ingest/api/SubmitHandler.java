@@ -19,7 +19,8 @@ import trendwatch.model.Json;
 
 /**
  * {@code POST /api/articles}: 202 with the articleId, 400 with a reason for bad input, 413 over the size cap,
- * 401 without the bearer token when one is required, 503 when Kafka cannot take the article now.
+ * 401 without the bearer token when one is required, 503 when Kafka cannot take the article now or has not
+ * confirmed it in time.
  */
 public final class SubmitHandler implements HttpHandler {
 

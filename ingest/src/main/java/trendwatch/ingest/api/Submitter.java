@@ -3,7 +3,12 @@ package trendwatch.ingest.api;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import trendwatch.ingest.ArticleSink;
 import trendwatch.ingest.Articles;
 import trendwatch.ingest.Hashes;
@@ -27,21 +32,51 @@ public final class Submitter {
     public record Accepted(String articleId, ArticleSink.Outcome outcome) {
     }
 
+    /** How long a submission waits for its transaction before answering 503. */
+    static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
+
     private final Fetcher fetcher;
     private final ArticleSink sink;
     private final Clock clock;
+    private final Duration confirmTimeout;
 
     public Submitter(Fetcher fetcher, ArticleSink sink, Clock clock) {
+        this(fetcher, sink, clock, CONFIRM_TIMEOUT);
+    }
+
+    Submitter(Fetcher fetcher, ArticleSink sink, Clock clock, Duration confirmTimeout) {
         this.fetcher = fetcher;
         this.sink = sink;
         this.clock = clock;
+        this.confirmTimeout = confirmTimeout;
     }
 
     public Accepted submit(Submission submission) throws SubmitException {
         Article article = submission.body() != null && !submission.body().isBlank() ? given(submission)
                 : fetched(submission);
         String origin = article.url() != null ? article.url() : "api";
-        return new Accepted(article.id(), sink.publishIfChanged(article, origin, null));
+        return new Accepted(article.id(), confirmed(sink.publishIfChangedAsync(article, origin, null)));
+    }
+
+    /**
+     * Waits for the commit, but not for ever: with Kafka down a commit is retried until it lands, and each waiting
+     * submission holds one of the server's threads. Submitting again is safe: an article is never counted twice.
+     */
+    private ArticleSink.Outcome confirmed(CompletableFuture<ArticleSink.Outcome> outcome) throws SubmitException {
+        try {
+            return outcome.get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new SubmitException(503, "Kafka has not confirmed the article within " + confirmTimeout.toMillis()
+                    + " ms; it may still be published; submitting it again is safe");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SubmitException(503, "interrupted while waiting for Kafka; submitting again is safe");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Article given(Submission s) throws SubmitException {

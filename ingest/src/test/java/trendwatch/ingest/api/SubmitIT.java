@@ -52,6 +52,8 @@ class SubmitIT {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
         server.createContext("/open", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC()), 2048, null));
+        server.createContext("/impatient", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC(),
+                Duration.ZERO), 2048, null));
         server.createContext("/locked", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC()), 2048,
                 TOKEN));
         server.createContext("/page", exchange -> {
@@ -162,6 +164,22 @@ class SubmitIT {
         assertThat(published).containsExactlyInAnyOrderElementsOf(outcomesById.keySet());
         assertThat(kafka.readAll(Topics.INGEST_SEEN.name())).hasSize(articles);
         assertThat(sink.transactions()).isLessThan(articles);
+    }
+
+    /** A submission not confirmed in time is answered 503, may still land, and is safe to send again. */
+    @Test
+    void shouldAnswer503WhenKafkaDoesNotConfirmInTimeAndTakeTheSameArticleAgainOnce() throws Exception {
+        String json = "{\"title\":\"Solid-state cells\",\"body\":\"Pilot lines for solid-state batteries.\"}";
+
+        HttpResponse<String> impatient = post("/impatient", json, null);
+
+        assertThat(impatient.statusCode()).isEqualTo(503);
+        assertThat(Json.MAPPER.readTree(impatient.body()).path("error").asText())
+                .contains("has not confirmed the article within 0 ms").contains("submitting it again is safe");
+        HttpResponse<String> again = post("/open", json, null);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(Json.MAPPER.readTree(again.body()).path("outcome").asText()).isEqualTo("unchanged");
+        assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(1);
     }
 
     private HttpResponse<String> post(String path, String json, String token) throws Exception {
