@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -43,18 +44,34 @@ final class ArticlePublisher implements AutoCloseable {
     /** Bounds one transaction, so that a failed one sends back a bounded amount of work. */
     static final int MAX_WRITES_PER_TRANSACTION = 500;
     static final long MAX_BYTES_PER_TRANSACTION = 8L * 1024 * 1024;
+    /** Beyond this much waiting, a write fails at once (as with Kafka down) instead of holding more memory. */
+    static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
+    /** The key, headers and batch framing a record adds to its value, within the producer's request limit. */
+    private static final int RECORD_OVERHEAD_BYTES = 4 * 1024;
 
     private final Supplier<Producer<String, byte[]>> newProducer;
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    /** Bytes waiting in {@link #queue}: with Kafka down nothing leaves it, and submissions keep coming. */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final Thread writer;
     private volatile Producer<String, byte[]> producer;
     private volatile List<Write> committing = List.of();
     private volatile boolean closed;
     private volatile long transactions;
 
-    /** Records to commit together; {@code onCommitted} runs on the writer thread, in the order of hand-over. */
-    private record Write(List<ProducerRecord<String, byte[]>> records, long bytes, Runnable onCommitted,
+    /**
+     * Records to commit together. {@code landing} learns the outcome before {@code done} completes (so whatever
+     * waits on {@code done} sees it applied), in the order of hand-over.
+     */
+    private record Write(List<ProducerRecord<String, byte[]>> records, long bytes, Landing landing,
                          CompletableFuture<Void> done) {
+    }
+
+    /** What the writer tells a write's owner about its transaction, before completing the write's future. */
+    interface Landing {
+        void committed();
+
+        void failed();
     }
 
     ArticlePublisher(KafkaConnection kafka, String transactionalId) {
@@ -94,19 +111,20 @@ final class ArticlePublisher implements AutoCloseable {
      * without writing anything when the article is larger as JSON than a record may be (5 MiB of control
      * characters, each escaped as six): bad input, not a Kafka failure to retry.
      */
-    CompletableFuture<Void> publish(Article article, SeenArticle seen, Runnable onCommitted) {
+    CompletableFuture<Void> publish(Article article, SeenArticle seen, Landing landing) {
         byte[] json = Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), article);
-        if (json.length > StreamsSettings.MAX_RECORD_BYTES) {
+        // checked with room for the key and framing: a record the producer refuses would abort its whole batch
+        if (json.length + RECORD_OVERHEAD_BYTES > StreamsSettings.MAX_RECORD_BYTES) {
             throw new RecordTooLargeException("the article is " + json.length + " bytes as JSON, more than the "
-                    + StreamsSettings.MAX_RECORD_BYTES + " a record may have");
+                    + (StreamsSettings.MAX_RECORD_BYTES - RECORD_OVERHEAD_BYTES) + " a record may have");
         }
         return write(List.of(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(), json),
-                seenRecord(article.id(), seen)), onCommitted);
+                seenRecord(article.id(), seen)), landing);
     }
 
     /** Records ingest's memory of an article without republishing it (its source's fingerprint changed). */
-    CompletableFuture<Void> remember(String articleId, SeenArticle seen, Runnable onCommitted) {
-        return write(List.of(seenRecord(articleId, seen)), onCommitted);
+    CompletableFuture<Void> remember(String articleId, SeenArticle seen, Landing landing) {
+        return write(List.of(seenRecord(articleId, seen)), landing);
     }
 
     /** How many transactions were committed: fewer than the articles when several came at once. */
@@ -114,29 +132,39 @@ final class ArticlePublisher implements AutoCloseable {
         return transactions;
     }
 
-    private CompletableFuture<Void> write(List<ProducerRecord<String, byte[]>> records, Runnable onCommitted) {
+    private CompletableFuture<Void> write(List<ProducerRecord<String, byte[]>> records, Landing landing) {
         long bytes = records.stream().mapToLong(r -> r.key().length() + (long) r.value().length).sum();
-        Write write = new Write(records, bytes, onCommitted, new CompletableFuture<>());
+        Write write = new Write(records, bytes, landing, new CompletableFuture<>());
+        long waiting = queuedBytes.addAndGet(bytes);
+        if (waiting > bytes && waiting > MAX_QUEUED_BYTES) {
+            queuedBytes.addAndGet(-bytes);
+            fail(List.of(write), new KafkaException("ingest has " + (waiting - bytes) / (1024 * 1024)
+                    + " MiB waiting for Kafka already (Kafka is slow or down); not published"));
+            return write.done();
+        }
         queue.add(write);
         if (closed) {
-            failAll(List.of(write));
+            failQueued();
         }
         return write.done();
     }
 
+    /** Until closed; whatever ends the loop (an interrupt, an error), what is waiting fails instead of hanging. */
     private void writeUntilClosed() {
-        while (!closed) {
-            Write first;
-            try {
-                first = queue.poll(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                break;
+        try {
+            while (!closed) {
+                Write first = queue.poll(1, TimeUnit.SECONDS);
+                if (first != null) {
+                    queuedBytes.addAndGet(-first.bytes());
+                    commit(batchFrom(first));
+                }
             }
-            if (first != null) {
-                commit(batchFrom(first));
-            }
+        } catch (InterruptedException e) {
+            LOG.warn("ingest: the publisher's writer was interrupted; publishing stops");
+        } finally {
+            closed = true;
+            failQueued();
         }
-        failQueued();
     }
 
     /** {@code first} and what else is waiting, within the bounds of one transaction. */
@@ -146,6 +174,7 @@ final class ArticlePublisher implements AutoCloseable {
         for (Write w = queue.peek(); w != null && batch.size() < MAX_WRITES_PER_TRANSACTION
                 && bytes + w.bytes() <= MAX_BYTES_PER_TRANSACTION; w = queue.peek()) {
             batch.add(queue.poll());
+            queuedBytes.addAndGet(-w.bytes());
             bytes += w.bytes();
         }
         return batch;
@@ -158,10 +187,13 @@ final class ArticlePublisher implements AutoCloseable {
             batch.forEach(w -> records.addAll(w.records()));
             inTransaction(records);
             transactions++;
-            batch.forEach(w -> w.onCommitted().run());
+            batch.forEach(w -> w.landing().committed());
             batch.forEach(w -> w.done().complete(null));
-        } catch (RuntimeException e) {
-            batch.forEach(w -> w.done().completeExceptionally(e));
+        } catch (KafkaException e) {
+            fail(batch, e); // aborted already
+        } catch (Throwable e) { // an Error too: its callers must hear of it, and the writer must go on
+            abortQuietly();
+            fail(batch, e);
         } finally {
             committing = List.of();
         }
@@ -227,6 +259,15 @@ final class ArticlePublisher implements AutoCloseable {
         }
     }
 
+    /** Ends a transaction something unexpected left open, so that the next one can begin. */
+    private void abortQuietly() {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            LOG.debug("ingest: no transaction to abort after an unexpected failure: {}", e.toString());
+        }
+    }
+
     /** An abort that timed out must likewise be retried before the next transaction can begin. */
     private void abort() {
         untilDefinite(producer::abortTransaction, "aborting a transaction");
@@ -255,12 +296,22 @@ final class ArticlePublisher implements AutoCloseable {
     private void failQueued() {
         List<Write> left = new ArrayList<>();
         queue.drainTo(left);
-        failAll(left);
+        left.forEach(w -> queuedBytes.addAndGet(-w.bytes()));
+        fail(left, closing());
     }
 
-    private static void failAll(List<Write> writes) {
-        KafkaException closing = new KafkaException("ingest is shutting down; not published");
-        writes.forEach(w -> w.done().completeExceptionally(closing));
+    private static KafkaException closing() {
+        return new KafkaException("ingest is shutting down; not published");
+    }
+
+    /** Tells each write's owner first, then completes its future; a write completed before stays as it was. */
+    private static void fail(List<Write> writes, Throwable error) {
+        for (Write w : writes) {
+            if (!w.done().isDone()) {
+                w.landing().failed();
+                w.done().completeExceptionally(error);
+            }
+        }
     }
 
     /**
@@ -276,7 +327,7 @@ final class ArticlePublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         producer.close(CLOSE_TIMEOUT);
-        failAll(committing);
+        fail(committing, closing());
         failQueued();
     }
 }

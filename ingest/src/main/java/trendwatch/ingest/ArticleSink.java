@@ -76,36 +76,61 @@ public final class ArticleSink implements AutoCloseable {
         Outcome outcome;
         CompletableFuture<Void> written;
         synchronized (this) {
+            Optional<CompletableFuture<Void>> pending = seen.pendingWrite(id);
+            if (pending.isPresent()) {
+                // decided once the version being committed has landed or failed: an update built on a version
+                // that then failed would be lost (a new fingerprint remembered for an article never published)
+                return pending.get().handle((ok, error) -> null)
+                        .thenCompose(settled -> publishIfChangedAsync(article, origin, fingerprint));
+            }
             SeenArticle before = seen.find(id).orElse(null);
             if (before != null && before.contentHash().equals(article.contentHash())) {
                 if (fingerprint == null || fingerprint.equals(before.fingerprint())) {
-                    // a copy of one still being committed is unchanged once that commit lands, and fails with it
-                    return seen.pendingWrite(id).orElse(CompletableFuture.completedFuture(null))
-                            .thenApply(committed -> Outcome.UNCHANGED);
+                    return CompletableFuture.completedFuture(Outcome.UNCHANGED);
                 }
                 now = new SeenArticle(before.contentHash(), before.firstSeenAt(), origin, fingerprint);
                 outcome = Outcome.UNCHANGED;
-                written = publisher.remember(id, now, () -> committed(id, now));
+                written = publisher.remember(id, now, landing(id, now));
             } else {
                 Article toPublish = before == null ? article : article.withFetchedAt(before.firstSeenAt());
                 now = new SeenArticle(article.contentHash(), toPublish.fetchedAt(), origin, fingerprint);
                 outcome = before == null ? Outcome.PUBLISHED : Outcome.UPDATED;
                 try {
-                    written = publisher.publish(toPublish, now, () -> committed(id, now));
+                    written = publisher.publish(toPublish, now, landing(id, now));
                 } catch (RecordTooLargeException e) {
                     return CompletableFuture.failedFuture(e); // the article's fault, not Kafka's: health unchanged
                 }
             }
-            seen.handedOver(id, now, written);
+            if (!written.isDone()) { // failed at once (ingest closing, or too much waiting): nothing pending
+                seen.handedOver(id, now, written);
+            }
         }
         return written.handle((ok, error) -> {
             publishing = error == null;
             if (error != null) {
-                failed(id, now);
                 throw error instanceof CompletionException c ? c : new CompletionException(error);
             }
             return outcome;
         });
+    }
+
+    /** Applied by the publisher before the write's future completes, so whoever waits on it sees it applied. */
+    private ArticlePublisher.Landing landing(String articleId, SeenArticle article) {
+        return new ArticlePublisher.Landing() {
+            @Override
+            public void committed() {
+                synchronized (ArticleSink.this) {
+                    seen.committed(articleId, article);
+                }
+            }
+
+            @Override
+            public void failed() {
+                synchronized (ArticleSink.this) {
+                    seen.failed(articleId, article);
+                }
+            }
+        };
     }
 
     /** How many transactions were committed: fewer than the articles when several came at once. */
@@ -116,14 +141,6 @@ public final class ArticleSink implements AutoCloseable {
     /** Whether the last attempt to write to Kafka succeeded. */
     public boolean publishing() {
         return publishing;
-    }
-
-    private synchronized void committed(String articleId, SeenArticle article) {
-        seen.committed(articleId, article);
-    }
-
-    private synchronized void failed(String articleId, SeenArticle article) {
-        seen.failed(articleId, article);
     }
 
     @Override

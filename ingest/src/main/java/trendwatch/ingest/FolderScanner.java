@@ -23,7 +23,8 @@ final class FolderScanner {
     private static final Logger LOG = LoggerFactory.getLogger(FolderScanner.class);
     /** Files read ahead of the commits of the ones before: enough to fill a transaction, bounded in memory. */
     private static final int FILES_IN_FLIGHT = ArticlePublisher.MAX_WRITES_PER_TRANSACTION;
-    private static final long CHARS_IN_FLIGHT = 2 * ArticlePublisher.MAX_BYTES_PER_TRANSACTION;
+    /** Even as JSON at its largest (six bytes a character, escaped), within what the publisher lets wait. */
+    private static final long CHARS_IN_FLIGHT = ArticlePublisher.MAX_QUEUED_BYTES / 8;
 
     private final Map<FolderSource, FolderWatcher> watchers = new ConcurrentHashMap<>();
     private final FileArticleReader reader;

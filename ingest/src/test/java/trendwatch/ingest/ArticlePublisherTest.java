@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -119,12 +120,12 @@ class ArticlePublisherTest {
         ArticlePublisher publisher = new ArticlePublisher(() -> producer);
         List<String> committed = new CopyOnWriteArrayList<>();
 
-        CompletableFuture<Void> first = publisher.publish(article("a1"), SEEN, () -> committed.add("a1"));
+        CompletableFuture<Void> first = publisher.publish(article("a1"), SEEN, onCommit(() -> committed.add("a1")));
         producer.awaitCommitStarted();
         List<CompletableFuture<Void>> during = List.of(
-                publisher.publish(article("a2"), SEEN, () -> committed.add("a2")),
-                publisher.publish(article("a3"), SEEN, () -> committed.add("a3")),
-                publisher.remember("a4", SEEN, () -> committed.add("a4")));
+                publisher.publish(article("a2"), SEEN, onCommit(() -> committed.add("a2"))),
+                publisher.publish(article("a3"), SEEN, onCommit(() -> committed.add("a3"))),
+                publisher.remember("a4", SEEN, onCommit(() -> committed.add("a4"))));
         producer.releaseCommits();
 
         CompletableFuture.allOf(during.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
@@ -175,21 +176,76 @@ class ArticlePublisherTest {
     }
 
     @Test
-    void shouldFailACopyHandedOverWhileTheFirstCommitsWhenThatCommitFails() {
+    void shouldPublishACopyHandedOverWhileTheFirstCommitsItselfWhenThatCommitFails() {
         UnreachableProducer producer = new UnreachableProducer();
         producer.holdCommits();
         ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
         CompletableFuture<ArticleSink.Outcome> first = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
         producer.awaitCommitStarted();
-        producer.commitTransactionException = new KafkaException("batch expired");
+        producer.failedCommits = 1;
 
         CompletableFuture<ArticleSink.Outcome> copy = sink.publishIfChangedAsync(ARTICLE, "copy/a1.md", null);
         producer.releaseCommits();
 
         assertThatThrownBy(first::join).hasRootCauseMessage("batch expired");
-        assertThatThrownBy(copy::join).hasRootCauseMessage("batch expired");
-        producer.commitTransactionException = null;
-        assertThat(sink.publishIfChanged(ARTICLE, "a1.md", null)).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        assertThat(copy.join()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        assertThat(producer.history()).hasSize(2);
+    }
+
+    /** A feed finds an article a folder has just handed over; the folder's commit fails. */
+    @Test
+    void shouldNotLoseAnArticleWhoseFingerprintChangedWhileItsFirstCommitFailed() {
+        UnreachableProducer producer = new UnreachableProducer();
+        producer.holdCommits();
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        CompletableFuture<ArticleSink.Outcome> fromFolder = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
+        producer.awaitCommitStarted();
+        producer.failedCommits = 1;
+
+        CompletableFuture<ArticleSink.Outcome> fromFeed = sink.publishIfChangedAsync(ARTICLE, "feed", "etag-1");
+        producer.releaseCommits();
+
+        assertThatThrownBy(fromFolder::join).hasRootCauseMessage("batch expired");
+        assertThat(fromFeed.join()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        assertThat(producer.history()).extracting(r -> r.topic())
+                .containsExactly(Topics.ARTICLES_RAW.name(), Topics.INGEST_SEEN.name());
+        assertThat(sink.find("a1")).map(SeenArticle::fingerprint).contains("etag-1");
+    }
+
+    @Test
+    void shouldFailTheWritesOfATransactionThatMetAnErrorAndGoOn() {
+        UnreachableProducer producer = new UnreachableProducer();
+        ArticlePublisher publisher = new ArticlePublisher(() -> producer);
+        producer.commitError = new AssertionError("the JVM ran out of something");
+
+        assertThatThrownBy(() -> publisher.publish(ARTICLE, SEEN, NOTHING).get(10, TimeUnit.SECONDS))
+                .hasRootCauseMessage("the JVM ran out of something");
+
+        producer.commitError = null;
+        publish(publisher);
+        assertThat(producer.transactionCommitted()).isTrue();
+    }
+
+    /** With Kafka down nothing leaves the queue; it must not take all memory meanwhile. */
+    @Test
+    void shouldRefuseWritesOnceTooMuchIsWaitingForKafka() {
+        UnreachableProducer producer = new UnreachableProducer();
+        producer.holdCommits();
+        ArticlePublisher publisher = new ArticlePublisher(() -> producer);
+        publisher.publish(article("a0"), SEEN, NOTHING);
+        producer.awaitCommitStarted();
+        String tenMegabytes = "x".repeat(10 * 1024 * 1024);
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            waiting.add(publisher.publish(Articles.of("big" + i, ARTICLE.source(), null, "Big", null, null, "en", null,
+                    NOW, tenMegabytes), SEEN, NOTHING));
+        }
+
+        assertThat(waiting.subList(0, 6)).noneMatch(CompletableFuture::isDone);
+        assertThatThrownBy(waiting.get(6)::join).hasRootCauseMessage(
+                "ingest has 60 MiB waiting for Kafka already (Kafka is slow or down); not published");
+        producer.releaseCommits();
+        CompletableFuture.allOf(waiting.subList(0, 6).toArray(CompletableFuture[]::new)).join();
     }
 
     @Test
@@ -213,15 +269,32 @@ class ArticlePublisherTest {
         UnreachableProducer producer = new UnreachableProducer();
         producer.holdCommits();
         ArticlePublisher publisher = new ArticlePublisher(() -> producer);
-        publisher.publish(article("a1"), SEEN, () -> { });
+        CompletableFuture<Void> committing = publisher.publish(article("a1"), SEEN, NOTHING);
         producer.awaitCommitStarted();
-        CompletableFuture<Void> waiting = publisher.publish(article("a2"), SEEN, () -> { });
+        CompletableFuture<Void> waiting = publisher.publish(article("a2"), SEEN, NOTHING);
 
         CompletableFuture.runAsync(publisher::close);
 
         assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasRootCauseMessage(
                 "ingest is shutting down; not published");
+        assertThatThrownBy(() -> committing.get(30, TimeUnit.SECONDS)).hasRootCauseMessage(
+                "ingest is shutting down; not published");
         producer.releaseCommits();
+    }
+
+    private static final ArticlePublisher.Landing NOTHING = onCommit(() -> { });
+
+    private static ArticlePublisher.Landing onCommit(Runnable committed) {
+        return new ArticlePublisher.Landing() {
+            @Override
+            public void committed() {
+                committed.run();
+            }
+
+            @Override
+            public void failed() {
+            }
+        };
     }
 
     private static Article article(String id) {
@@ -231,7 +304,7 @@ class ArticlePublisherTest {
 
     private static void publish(ArticlePublisher publisher) {
         try {
-            publisher.publish(ARTICLE, SEEN, () -> { }).join();
+            publisher.publish(ARTICLE, SEEN, NOTHING).join();
         } catch (CompletionException e) {
             throw (RuntimeException) e.getCause();
         }
@@ -245,6 +318,9 @@ class ArticlePublisherTest {
 
         int commitTimeouts;
         int abortTimeouts;
+        /** How many of the next commits fail as a batch that expired would. */
+        volatile int failedCommits;
+        volatile Error commitError;
         private String mustRetry;
         private final CountDownLatch commitStarted = new CountDownLatch(1);
         private volatile CountDownLatch release = new CountDownLatch(0);
@@ -285,6 +361,13 @@ class ArticlePublisherTest {
                 throw new IllegalStateException(e);
             }
             refuseUnlessRetrying("commitTransaction");
+            if (commitError != null) {
+                throw commitError;
+            }
+            if (failedCommits > 0) {
+                failedCommits--;
+                throw new KafkaException("batch expired");
+            }
             if (commitTimeouts > 0) {
                 commitTimeouts--;
                 mustRetry = "commitTransaction";

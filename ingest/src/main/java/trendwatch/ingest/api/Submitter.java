@@ -36,17 +36,23 @@ public final class Submitter {
     static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
 
     private final Fetcher fetcher;
-    private final ArticleSink sink;
+    private final Publishing publishing;
     private final Clock clock;
     private final Duration confirmTimeout;
 
-    public Submitter(Fetcher fetcher, ArticleSink sink, Clock clock) {
-        this(fetcher, sink, clock, CONFIRM_TIMEOUT);
+    /** Where a submitted article goes: ingest's sink (a stand-in in tests). */
+    interface Publishing {
+        CompletableFuture<ArticleSink.Outcome> publish(Article article, String origin);
     }
 
-    Submitter(Fetcher fetcher, ArticleSink sink, Clock clock, Duration confirmTimeout) {
+    public Submitter(Fetcher fetcher, ArticleSink sink, Clock clock) {
+        this(fetcher, (article, origin) -> sink.publishIfChangedAsync(article, origin, null), clock,
+                CONFIRM_TIMEOUT);
+    }
+
+    Submitter(Fetcher fetcher, Publishing publishing, Clock clock, Duration confirmTimeout) {
         this.fetcher = fetcher;
-        this.sink = sink;
+        this.publishing = publishing;
         this.clock = clock;
         this.confirmTimeout = confirmTimeout;
     }
@@ -55,7 +61,7 @@ public final class Submitter {
         Article article = submission.body() != null && !submission.body().isBlank() ? given(submission)
                 : fetched(submission);
         String origin = article.url() != null ? article.url() : "api";
-        return new Accepted(article.id(), confirmed(sink.publishIfChangedAsync(article, origin, null)));
+        return new Accepted(article.id(), confirmed(publishing.publish(article, origin)));
     }
 
     /**

@@ -1,0 +1,47 @@
+package trendwatch.ingest.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.KafkaException;
+import org.junit.jupiter.api.Test;
+import trendwatch.ingest.ArticleSink;
+
+/** How long a submission waits for Kafka, and what it answers when Kafka fails it. */
+class SubmitterTest {
+
+    private static final Submission ARTICLE = new Submission(null, "Robotaxis", "Waymo expands to Austin.", null,
+            null, null);
+
+    @Test
+    void shouldAnswer503WhenKafkaHasNotConfirmedInTime() {
+        Submitter submitter = new Submitter(null, (article, origin) -> new CompletableFuture<>(), Clock.systemUTC(),
+                Duration.ofMillis(50));
+
+        assertThatThrownBy(() -> submitter.submit(ARTICLE)).isInstanceOfSatisfying(SubmitException.class, e -> {
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.getMessage()).isEqualTo("Kafka has not confirmed the article within 50 ms; it may still be"
+                    + " published; submitting it again is safe");
+        });
+    }
+
+    @Test
+    void shouldPassOnWhatKafkaFailedTheArticleWith() {
+        Submitter submitter = new Submitter(null, (article, origin) -> CompletableFuture.failedFuture(
+                new KafkaException("batch expired")), Clock.systemUTC(), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> submitter.submit(ARTICLE)).isInstanceOf(KafkaException.class)
+                .hasMessage("batch expired");
+    }
+
+    @Test
+    void shouldAnswerWithTheOutcomeOnceConfirmed() throws Exception {
+        Submitter submitter = new Submitter(null, (article, origin) -> CompletableFuture.completedFuture(
+                ArticleSink.Outcome.PUBLISHED), Clock.systemUTC(), Duration.ofSeconds(5));
+
+        assertThat(submitter.submit(ARTICLE).outcome()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+    }
+}
