@@ -35,6 +35,7 @@ class ArticlePublisherTest {
     private static final Article ARTICLE = Articles.of("a1", new SourceRef("folder", "inbox", null), null, "Title",
             null, null, null, null, NOW, "SpaceX launched a reusable rocket.");
     private static final SeenArticle SEEN = new SeenArticle(ARTICLE.contentHash(), NOW, "a1.md", null);
+    private static final ArticlePublisher.Landing NOTHING = onCommit(() -> { });
 
     @Test
     void shouldRetryACommitThatTimedOutUntilItCompletes() {
@@ -137,11 +138,10 @@ class ArticlePublisherTest {
 
     @Test
     void shouldFailEveryArticleOfAbortedTransactionsAndPublishThemWhenHandedOverAgain() {
-        UnreachableProducer producer = new UnreachableProducer();
-        producer.holdCommits();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
-        CompletableFuture<ArticleSink.Outcome> first = sink.publishIfChangedAsync(article("a1"), "a1.md", null);
-        producer.awaitCommitStarted();
+        HeldCommit held = heldCommitOf(article("a1"));
+        UnreachableProducer producer = held.producer();
+        ArticleSink sink = held.sink();
+        CompletableFuture<ArticleSink.Outcome> first = held.first();
         producer.commitTransactionException = new KafkaException("batch expired");
         CompletableFuture<ArticleSink.Outcome> second = sink.publishIfChangedAsync(article("a2"), "a2.md", null);
         CompletableFuture<ArticleSink.Outcome> third = sink.publishIfChangedAsync(article("a3"), "a3.md", null);
@@ -160,11 +160,10 @@ class ArticlePublisherTest {
 
     @Test
     void shouldAnswerACopyHandedOverWhileTheFirstCommitsOnceThatCommitLands() {
-        UnreachableProducer producer = new UnreachableProducer();
-        producer.holdCommits();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
-        CompletableFuture<ArticleSink.Outcome> first = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
-        producer.awaitCommitStarted();
+        HeldCommit held = heldCommitOf(ARTICLE);
+        UnreachableProducer producer = held.producer();
+        ArticleSink sink = held.sink();
+        CompletableFuture<ArticleSink.Outcome> first = held.first();
 
         CompletableFuture<ArticleSink.Outcome> copy = sink.publishIfChangedAsync(ARTICLE, "copy/a1.md", null);
         assertThat(copy).isNotDone();
@@ -177,11 +176,10 @@ class ArticlePublisherTest {
 
     @Test
     void shouldPublishACopyHandedOverWhileTheFirstCommitsItselfWhenThatCommitFails() {
-        UnreachableProducer producer = new UnreachableProducer();
-        producer.holdCommits();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
-        CompletableFuture<ArticleSink.Outcome> first = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
-        producer.awaitCommitStarted();
+        HeldCommit held = heldCommitOf(ARTICLE);
+        UnreachableProducer producer = held.producer();
+        ArticleSink sink = held.sink();
+        CompletableFuture<ArticleSink.Outcome> first = held.first();
         producer.failedCommits = 1;
 
         CompletableFuture<ArticleSink.Outcome> copy = sink.publishIfChangedAsync(ARTICLE, "copy/a1.md", null);
@@ -195,11 +193,10 @@ class ArticlePublisherTest {
     /** A feed finds an article a folder has just handed over; the folder's commit fails. */
     @Test
     void shouldNotLoseAnArticleWhoseFingerprintChangedWhileItsFirstCommitFailed() {
-        UnreachableProducer producer = new UnreachableProducer();
-        producer.holdCommits();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
-        CompletableFuture<ArticleSink.Outcome> fromFolder = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
-        producer.awaitCommitStarted();
+        HeldCommit held = heldCommitOf(ARTICLE);
+        UnreachableProducer producer = held.producer();
+        ArticleSink sink = held.sink();
+        CompletableFuture<ArticleSink.Outcome> fromFolder = held.first();
         producer.failedCommits = 1;
 
         CompletableFuture<ArticleSink.Outcome> fromFeed = sink.publishIfChangedAsync(ARTICLE, "feed", "etag-1");
@@ -282,7 +279,19 @@ class ArticlePublisherTest {
         producer.releaseCommits();
     }
 
-    private static final ArticlePublisher.Landing NOTHING = onCommit(() -> { });
+    /** A sink whose first article (from {@code <id>.md}) is in a commit held until {@code releaseCommits}. */
+    private static HeldCommit heldCommitOf(Article first) {
+        UnreachableProducer producer = new UnreachableProducer();
+        producer.holdCommits();
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        CompletableFuture<ArticleSink.Outcome> handedOver = sink.publishIfChangedAsync(first, first.id() + ".md", null);
+        producer.awaitCommitStarted();
+        return new HeldCommit(producer, sink, handedOver);
+    }
+
+    private record HeldCommit(UnreachableProducer producer, ArticleSink sink,
+                              CompletableFuture<ArticleSink.Outcome> first) {
+    }
 
     private static ArticlePublisher.Landing onCommit(Runnable committed) {
         return new ArticlePublisher.Landing() {
