@@ -41,6 +41,8 @@ final class ArticlePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** A commit retried this long means Kafka is down or unreachable (a healthy one takes milliseconds). */
+    static final Duration STALLED_AFTER = Duration.ofSeconds(30);
     /** Bounds one transaction, so that a failed one sends back a bounded amount of work. */
     static final int MAX_WRITES_PER_TRANSACTION = 500;
     static final long MAX_BYTES_PER_TRANSACTION = 8L * 1024 * 1024;
@@ -55,7 +57,10 @@ final class ArticlePublisher implements AutoCloseable {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final Thread writer;
     private volatile Producer<String, byte[]> producer;
+    private final Duration stalledAfter;
     private volatile List<Write> committing = List.of();
+    /** {@link System#nanoTime()} when the transaction being committed began; 0 when none is. */
+    private volatile long committingSince;
     private volatile boolean closed;
     private volatile long transactions;
 
@@ -80,7 +85,12 @@ final class ArticlePublisher implements AutoCloseable {
 
     /** Takes a supplier of transactional producers whose transactions are not yet initialised. */
     ArticlePublisher(Supplier<Producer<String, byte[]>> newProducer) {
+        this(newProducer, STALLED_AFTER);
+    }
+
+    ArticlePublisher(Supplier<Producer<String, byte[]>> newProducer, Duration stalledAfter) {
         this.newProducer = newProducer;
+        this.stalledAfter = stalledAfter;
         this.producer = initialised(newProducer.get());
         this.writer = new Thread(this::writeUntilClosed, "trendwatch-ingest-publisher");
         writer.setDaemon(true);
@@ -132,6 +142,15 @@ final class ArticlePublisher implements AutoCloseable {
         return transactions;
     }
 
+    /**
+     * Whether a transaction has been trying to commit for longer than a healthy one could: a commit that times out
+     * is retried until it lands, so with Kafka down nothing fails, it waits.
+     */
+    boolean stalled() {
+        long since = committingSince;
+        return since != 0 && System.nanoTime() - since > stalledAfter.toNanos();
+    }
+
     private CompletableFuture<Void> write(List<ProducerRecord<String, byte[]>> records, Landing landing) {
         long bytes = records.stream().mapToLong(r -> r.key().length() + (long) r.value().length).sum();
         Write write = new Write(records, bytes, landing, new CompletableFuture<>());
@@ -153,7 +172,7 @@ final class ArticlePublisher implements AutoCloseable {
     private void writeUntilClosed() {
         try {
             while (!closed) {
-                Write first = queue.poll(1, TimeUnit.SECONDS);
+                Write first = queue.poll(100, TimeUnit.MILLISECONDS); // short: close() waits for it
                 if (first != null) {
                     queuedBytes.addAndGet(-first.bytes());
                     commit(batchFrom(first));
@@ -182,6 +201,7 @@ final class ArticlePublisher implements AutoCloseable {
 
     private void commit(List<Write> batch) {
         committing = batch;
+        committingSince = System.nanoTime() | 1; // never 0, which means idle
         try {
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
             batch.forEach(w -> records.addAll(w.records()));
@@ -195,6 +215,7 @@ final class ArticlePublisher implements AutoCloseable {
             abortQuietly();
             fail(batch, e);
         } finally {
+            committingSince = 0;
             committing = List.of();
         }
     }

@@ -138,9 +138,9 @@ public final class ArticleSink implements AutoCloseable {
         return publisher.transactions();
     }
 
-    /** Whether the last attempt to write to Kafka succeeded. */
+    /** Whether the last attempt to write to Kafka succeeded, and the one under way is not stuck. */
     public boolean publishing() {
-        return publishing;
+        return publishing && !publisher.stalled();
     }
 
     @Override

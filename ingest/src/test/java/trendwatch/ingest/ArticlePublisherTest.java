@@ -3,6 +3,7 @@ package trendwatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import trendwatch.model.Article;
 import trendwatch.model.SeenArticle;
@@ -221,6 +223,23 @@ class ArticlePublisherTest {
         producer.commitError = null;
         publish(publisher);
         assertThat(producer.transactionCommitted()).isTrue();
+    }
+
+    /** With Kafka down a commit is retried, not failed: the sink reports itself unhealthy while it waits. */
+    @Test
+    void shouldReportTheSinkUnhealthyWhileACommitIsStuck() {
+        UnreachableProducer producer = new UnreachableProducer();
+        producer.holdCommits();
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer, Duration.ofMillis(200)));
+        CompletableFuture<ArticleSink.Outcome> stuck = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
+        producer.awaitCommitStarted();
+        assertThat(sink.publishing()).isTrue();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !sink.publishing());
+
+        producer.releaseCommits();
+        assertThat(stuck.join()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        assertThat(sink.publishing()).isTrue();
     }
 
     /** With Kafka down nothing leaves the queue; it must not take all memory meanwhile. */
