@@ -202,22 +202,27 @@ final class ArticlePublisher implements AutoCloseable {
     private void commit(List<Write> batch) {
         committing = batch;
         committingSince = System.nanoTime() | 1; // never 0, which means idle
+        Throwable failure = null;
         try {
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
             batch.forEach(w -> records.addAll(w.records()));
             inTransaction(records);
-            transactions++;
-            batch.forEach(w -> w.landing().committed());
-            batch.forEach(w -> w.done().complete(null));
         } catch (KafkaException e) {
-            fail(batch, e); // aborted already
+            failure = e; // aborted already
         } catch (Throwable e) { // an Error too: its callers must hear of it, and the writer must go on
             abortQuietly();
-            fail(batch, e);
-        } finally {
-            committingSince = 0;
-            committing = List.of();
+            failure = e;
         }
+        // ended before anyone hears of it, so that whoever then asks finds nothing stalled
+        committingSince = 0;
+        committing = List.of();
+        if (failure != null) {
+            fail(batch, failure);
+            return;
+        }
+        transactions++;
+        batch.forEach(w -> w.landing().committed());
+        batch.forEach(w -> w.done().complete(null));
     }
 
     /**

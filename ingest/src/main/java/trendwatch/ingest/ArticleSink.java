@@ -127,7 +127,7 @@ public final class ArticleSink implements AutoCloseable {
             @Override
             public void failed() {
                 synchronized (ArticleSink.this) {
-                    seen.failed(articleId, article);
+                    seen.failed(articleId);
                 }
             }
         };

@@ -12,8 +12,8 @@ import trendwatch.model.Topics;
 /**
  * What ingest has published, rebuilt at start from the compacted {@code trend.ingest.seen} topic, so that a
  * restart (or another machine) does not republish unchanged articles. An article handed to the publisher counts
- * as seen at once (so that a second copy arriving before the commit is not published again), and falls back to
- * what was committed before if its transaction fails.
+ * as seen at once, and falls back to what was committed before if its transaction fails. At most one version of
+ * an article is pending: the sink hands over no other until that one's transaction has ended.
  */
 final class SeenArticles {
 
@@ -43,22 +43,15 @@ final class SeenArticles {
         pending.put(articleId, new Pending(article, written));
     }
 
-    /** Called in the order of the commits, so a later version committed is never overwritten by an earlier one. */
+    /** The pending version of the article was committed. */
     void committed(String articleId, SeenArticle article) {
         committed.put(articleId, article);
-        forget(articleId, article);
+        pending.remove(articleId);
     }
 
-    /** Its transaction failed: unless a later version was handed over since, the committed one counts again. */
-    void failed(String articleId, SeenArticle article) {
-        forget(articleId, article);
-    }
-
-    private void forget(String articleId, SeenArticle article) {
-        Pending handedOver = pending.get(articleId);
-        if (handedOver != null && handedOver.article() == article) {
-            pending.remove(articleId);
-        }
+    /** The pending version's transaction failed: the committed one (if any) counts again. */
+    void failed(String articleId) {
+        pending.remove(articleId);
     }
 
     /** How many articles ingest has committed a memory of. */

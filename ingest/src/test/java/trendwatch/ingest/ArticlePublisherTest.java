@@ -230,7 +230,8 @@ class ArticlePublisherTest {
     void shouldReportTheSinkUnhealthyWhileACommitIsStuck() {
         UnreachableProducer producer = new UnreachableProducer();
         producer.holdCommits();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer, Duration.ofMillis(200)));
+        // 2 s: the first check below comes milliseconds after the commit starts, even on a loaded machine
+        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer, Duration.ofSeconds(2)));
         CompletableFuture<ArticleSink.Outcome> stuck = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
         producer.awaitCommitStarted();
         assertThat(sink.publishing()).isTrue();
