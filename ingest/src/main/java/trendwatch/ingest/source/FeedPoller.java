@@ -56,25 +56,23 @@ final class FeedPoller implements Poller {
         } catch (FeedException e) {
             throw new PollException("parse", e.getMessage(), null);
         }
-        int published = 0;
+        PollBatch batch = new PollBatch(sink, spec.id());
         for (FeedItem item : feed.items()) {
-            published += publish(feed, item) ? 1 : 0;
+            handOver(feed, item, batch);
         }
-        return new PollResult("ok", published, response.etag(), response.lastModified(),
+        return new PollResult("ok", batch.awaitPublished(), response.etag(), response.lastModified(),
                 longer(response.freshFor(), feed.ttl()));
     }
 
-    /** Returns true when the item was published (new or changed). */
-    private boolean publish(ParsedFeed feed, FeedItem item) {
+    /** Hands the item to the sink unless it is unchanged since it was last seen (its page is not fetched then). */
+    private void handOver(ParsedFeed feed, FeedItem item, PollBatch batch) {
         String id = articles.id(item);
         String fingerprint = FeedArticles.fingerprint(item);
         if (id == null || sink.find(id).map(seen -> fingerprint.equals(seen.fingerprint())).orElse(false)) {
-            return false;
+            return;
         }
         Optional<Article> article = articles.article(feed, item);
-        return article.isPresent() && sink.publishIfChanged(article.get(),
-                article.get().url() != null ? article.get().url() : item.guid(), fingerprint)
-                != ArticleSink.Outcome.UNCHANGED;
+        article.ifPresent(a -> batch.add(a, a.url() != null ? a.url() : item.guid(), fingerprint));
     }
 
     private static Duration longer(Duration a, Duration b) {

@@ -54,31 +54,30 @@ final class PagePoller implements Poller {
         }
         List<URI> links = PageLinks.links(listing.text(), listing.finalUri(), spec.links());
         int fetched = 0;
-        int published = 0;
+        PollBatch batch = new PollBatch(sink, spec.id());
         for (URI link : links) {
             String id = Urls.articleId(link);
             if (sink.find(id).isPresent() || fetched >= MAX_NEW_LINKS_PER_POLL) {
                 continue;
             }
             fetched++;
-            published += publish(link, id) ? 1 : 0;
+            handOver(link, id, batch);
         }
-        return new PollResult("ok", published, listing.etag(), listing.lastModified(), listing.freshFor());
+        return new PollResult("ok", batch.awaitPublished(), listing.etag(), listing.lastModified(),
+                listing.freshFor());
     }
 
-    private boolean publish(URI link, String id) {
+    private void handOver(URI link, String id, PollBatch batch) {
         try {
             FetchResult page = fetch(link, null);
             ExtractedArticle extracted = ArticlePage.extract(page.text(), page.finalUri(), spec.content());
             if (extracted.body().isBlank()) {
                 LOG.warn("ingest: page {}: no article text at {}; skipped", spec.id(), link);
-                return false;
+                return;
             }
-            return sink.publishIfChanged(article(link, id, extracted), link.toString(), null)
-                    != ArticleSink.Outcome.UNCHANGED;
+            batch.add(article(link, id, extracted), link.toString(), null);
         } catch (PollException e) {
             LOG.warn("ingest: page {}: article {} not fetched: {}", spec.id(), link, e.getMessage());
-            return false;
         }
     }
 

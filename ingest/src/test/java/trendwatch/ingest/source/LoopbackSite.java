@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoopbackSite implements AutoCloseable {
 
+    static final int BUSY_ITEMS = 40;
+
     private final HttpServer server;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
@@ -57,6 +59,7 @@ final class LoopbackSite implements AutoCloseable {
                         ? rss("Updating", item("/up/1", "Waymo adds a city", "Waymo's robotaxi service adds a city."),
                                 item("/up/2", "Starship flies again", "SpaceX's Starship booster was caught again."))
                         : rss("Updating", item("/up/1", "Waymo adds a city", "Waymo's robotaxi service adds a city.")));
+                case "/busy.xml" -> send(exchange, 200, "application/rss+xml", rss("Busy", busyItems()));
                 case "/late.xml" -> send(exchange, 200, "application/rss+xml", rss("Late",
                         item("/late/1", "A source added while running", "Quantum-dot solid-state battery pilot line.")));
                 case "/limited.xml" -> {
@@ -89,6 +92,15 @@ final class LoopbackSite implements AutoCloseable {
         }
         exchange.getResponseHeaders().set("ETag", etag);
         send(exchange, 200, "application/rss+xml; charset=utf-8", body);
+    }
+
+    /** A feed with many new items at once (read with {@code fullText: never}: no page to fetch). */
+    private String[] busyItems() {
+        String[] items = new String[BUSY_ITEMS];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = item("/busy/" + i, "Launch " + i, "Reusable rocket number " + i + " landed on its barge.");
+        }
+        return items;
     }
 
     private String item(String path, String title, String content) {

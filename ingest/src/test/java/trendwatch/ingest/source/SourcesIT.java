@@ -97,11 +97,38 @@ class SourcesIT {
         }
     }
 
+    /** A feed's new items go together in a few transactions (one each before), each item once. */
+    @Test
+    void shouldPublishAFeedsNewItemsOnceEachInFewTransactions() throws Exception {
+        Path sources = Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - {id: busy, type: feed, url: %s, fullText: never, minInterval: 1s, maxInterval: 2s}
+                """.formatted(site.url("/busy.xml")));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+        try (IngestService ingest = service(sources, meters)) {
+            ingest.start();
+            Map<String, Article> byTitle = awaitArticles(LoopbackSite.BUSY_ITEMS);
+            Awaitility.await().atMost(DEADLINE).until(() -> site.requests("/busy.xml") >= 2);
+
+            assertThat(byTitle).hasSize(LoopbackSite.BUSY_ITEMS).containsKeys("Launch 0", "Launch 39");
+            assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).as("no duplicates after a re-poll")
+                    .hasSize(LoopbackSite.BUSY_ITEMS);
+            assertThat(meters.get("trendwatch.ingest.transactions").functionCounter().count())
+                    .isLessThan(LoopbackSite.BUSY_ITEMS / 4.0);
+            assertThat(ingest.sources().get(0).articlesPublished()).isEqualTo(LoopbackSite.BUSY_ITEMS);
+        }
+    }
+
     private IngestService service(Path sources) {
+        return service(sources, new SimpleMeterRegistry());
+    }
+
+    private IngestService service(Path sources, SimpleMeterRegistry meters) {
         FetchPolicy policy = FetchPolicy.defaults().withHostDelay(Duration.ofMillis(20));
         return new IngestService(new IngestConfig(kafka.connection(), List.of(), sources,
                 FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "sources-it", policy,
-                new SimpleMeterRegistry(), Clock.systemUTC()));
+                meters, Clock.systemUTC()));
     }
 
     private Map<String, Article> awaitArticles(int count) {
