@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -30,8 +31,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start(Path logDir, int port, int controllerPort) throws IOException {
+        return start(logDir, port, controllerPort, Map.of());
+    }
+
+    /** As {@link #start(Path, int, int)}, with broker settings of one's own on top (the benchmarks' experiments). */
+    public static EmbeddedKafka start(Path logDir, int port, int controllerPort, Map<String, String> overrides)
+            throws IOException {
         neverExitJvm();
         Properties config = config(logDir, port, controllerPort);
+        config.putAll(overrides);
         Files.createDirectories(logDir);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(config);

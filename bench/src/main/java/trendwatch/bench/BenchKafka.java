@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -56,11 +57,24 @@ final class BenchKafka implements AutoCloseable {
         this.admin = Admin.create(p);
     }
 
+    /** Broker settings for experiments: {@code -Dtrendwatch.bench.broker.KEY=VALUE} sets KEY on every broker. */
+    private static final String BROKER_PROPERTY_PREFIX = "trendwatch.bench.broker.";
+
     static BenchKafka start(int partitions, List<String> sectorIds) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("trendwatch-bench");
-        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), freePort(), freePort());
+        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), freePort(), freePort(), brokerOverrides());
         TopicSetup.ensure(KafkaConnection.of(kafka.bootstrapServers()), sectorIds, partitions);
         return new BenchKafka(dir, kafka, partitions);
+    }
+
+    private static Map<String, String> brokerOverrides() {
+        Map<String, String> overrides = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(BROKER_PROPERTY_PREFIX))
+                .forEach(k -> overrides.put(k.substring(BROKER_PROPERTY_PREFIX.length()), System.getProperty(k)));
+        if (!overrides.isEmpty()) {
+            System.out.println("embedded broker overrides: " + overrides);
+        }
+        return overrides;
     }
 
     KafkaConnection connection() {

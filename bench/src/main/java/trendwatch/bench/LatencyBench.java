@@ -56,12 +56,13 @@ import trendwatch.publish.PublishTopology;
  *       bucket overtakes it on another partition).</li>
  * </ol>
  *
- * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE [SECONDS=60] [--warmup S=30]
+ * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE|half [SECONDS=60] [--warmup S=30]
  *     [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...
  *     [--forget-articles-after TIME] [--through-ingest]</pre>
  * With {@code --through-ingest} the articles go through ingest's sink (its transactions, each with ingest's memory
  * of the articles it holds) instead of a plain producer, so the clock starts where ingest takes an article in.
- * Use half the articles/s ThroughputBench measured. Run from the project root.
+ * RATE is in articles/s; {@code half} runs four JIT warm-up runs first and takes half the fastest (they run
+ * ThroughputBench's pipeline with the same settings). Run from the project root.
  */
 public final class LatencyBench {
 
@@ -118,13 +119,16 @@ public final class LatencyBench {
     }
 
     public static void main(String[] args) throws Exception {
-        double rate = Double.parseDouble(args[0]);
+        // "half": half the fastest of the JIT warm-up runs, i.e. of the maximum rate measured in this JVM with the
+        // same settings just before (the "50 % of the measured maximum rate")
+        boolean halfOfMeasured = args[0].equals("half");
+        double rate = halfOfMeasured ? 0 : Double.parseDouble(args[0]);
         int seconds = 60;
         // a cold pipeline at 750 articles/s falls 5-10 s behind in its first seconds (JIT) and catches up after
         // 20-40 s; so the JVM first runs ThroughputBench's pipeline unmeasured (--jit-warmup-runs 0 shows a cold
         // start), then the measured pipeline runs S seconds at the rate before the percentiles start
         int warmup = 30;
-        int jitWarmupRuns = 2;
+        int jitWarmupRuns = halfOfMeasured ? 4 : 2;
         int days = 0;
         Duration forgetAfter = null;
         boolean throughIngest = false;
@@ -146,13 +150,20 @@ public final class LatencyBench {
             }
         }
         Taxonomy taxonomy = Taxonomy.loadDefault();
+        double fastest = ThroughputBench.warmUp(jitWarmupRuns, partitions, overrides);
+        if (halfOfMeasured) {
+            if (fastest == 0) {
+                throw new IllegalArgumentException("half: no warm-up run to measure the maximum rate with");
+            }
+            rate = Math.floor(fastest / 2);
+        }
         LatencyBench bench = new LatencyBench(rate, seconds, warmup, days, taxonomy);
-        System.out.printf(Locale.ROOT, "LatencyBench rate=%.0f articles/s for %d s after %d s warm-up (%d articles),"
-                        + " %s, partitions=%d overrides=%s forget-articles-after=%s through %s, load=%s%n", rate,
-                seconds, warmup, bench.count, days == 0 ? "each article in its own week"
+        System.out.printf(Locale.ROOT, "LatencyBench rate=%.0f articles/s%s for %d s after %d s warm-up (%d"
+                        + " articles), %s, partitions=%d overrides=%s forget-articles-after=%s through %s, load=%s%n",
+                rate, halfOfMeasured ? String.format(Locale.ROOT, " (half of the fastest warm-up run, %.0f)", fastest)
+                        : "", seconds, warmup, bench.count, days == 0 ? "each article in its own week"
                         : "published over the last " + days + " days", partitions, overrides, forgetAfter,
                 throughIngest ? "ingest's sink" : "a plain producer", ThroughputBench.load());
-        ThroughputBench.warmUp(jitWarmupRuns, partitions, overrides);
         try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
             bench.run(kafka, taxonomy, overrides, forgetAfter, throughIngest);
         }
@@ -177,8 +188,10 @@ public final class LatencyBench {
             if (!classify.awaitRunning(Duration.ofSeconds(60)) || !publish.awaitRunning(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("stages did not start");
             }
-            Watcher labeled = new Watcher(kafka.readCommitted(Topics.PARAGRAPHS_LABELED.name()), this::paragraphSeen);
-            Watcher counted = new Watcher(kafka.readCommitted(Topics.COUNTS.name()), this::countSeen);
+            Watcher labeled = new Watcher("bench-watch-paragraphs",
+                    kafka.readCommitted(Topics.PARAGRAPHS_LABELED.name()), this::paragraphSeen);
+            Watcher counted = new Watcher("bench-watch-counts", kafka.readCommitted(Topics.COUNTS.name()),
+                    this::countSeen);
             labeled.start();
             counted.start();
             String loadBefore = ThroughputBench.load();
@@ -186,7 +199,11 @@ public final class LatencyBench {
             // wall-clock time of second 0 of send time, to find a slow second in a profile (JFR) or a log
             System.out.printf(Locale.ROOT, "sending from %s%n", Instant.now().plusMillis(100));
             long maxLateNanos = 0;
+            ThreadCpu cpu = null;
             for (int i = 0; i < count; i++) {
+                if (i == warmupCount) {
+                    cpu = ThreadCpu.start(); // over the measured seconds only
+                }
                 long intended = startNanos + i * periodNanos;
                 while (System.nanoTime() < intended) {
                     LockSupport.parkNanos(intended - System.nanoTime());
@@ -203,6 +220,7 @@ public final class LatencyBench {
                             BenchArticles.bytes(articles[i])));
                 }
             }
+            String cpuUsed = cpu == null ? "" : cpu.report(14);
             long deadline = System.nanoTime() + 60_000_000_000L;
             while ((labeled.done < count || counted.done < count) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -217,6 +235,7 @@ public final class LatencyBench {
             print("(b) produce -> its counts visible on trend.counts", counted);
             printCommits(classify);
             printCommits(publish);
+            System.out.print(cpuUsed);
             if (ingest != null) {
                 System.out.printf(Locale.ROOT, "ingest committed %d articles in %d transactions%n", count,
                         ingest.transactions());
@@ -305,7 +324,8 @@ public final class LatencyBench {
         volatile int done;
         volatile boolean running = true;
 
-        Watcher(KafkaConsumer<String, byte[]> consumer, Completion completion) {
+        Watcher(String name, KafkaConsumer<String, byte[]> consumer, Completion completion) {
+            super(name);
             this.consumer = consumer;
             this.completion = completion;
             setDaemon(true);
