@@ -103,6 +103,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("broker.heartbeat.interval.ms", "500");
         // the log cleaner's 128 MiB default buffer is sized for big clusters
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+        // the broker shares the machine with the stages: unthrottled, compacting trend.articles.raw's rolled
+        // segments took a core for a few seconds and counts fell a second behind (LatencyBench: counts up to 2 s
+        // 56-62 s into a run at half the maximum rate; gone with the cleaner off, and with this throttle)
+        p.put("log.cleaner.io.max.bytes.per.second", Integer.toString(8 * 1024 * 1024));
         p.put("message.max.bytes", Integer.toString(trendwatch.model.StreamsSettings.MAX_RECORD_BYTES));
         return p;
     }

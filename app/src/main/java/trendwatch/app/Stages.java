@@ -43,7 +43,8 @@ public final class Stages {
     public static StreamsStage classify(RunOptions options, KafkaConnection kafka, Taxonomy taxonomy,
                                         MeterRegistry meters) {
         return new StreamsStage("classify", ClassifyTopology.build(new ClassifyConfig(taxonomy, meters)),
-                StreamsSettings.exactlyOnce(ClassifyTopology.APPLICATION_ID, kafka, stateDir(options)), meters);
+                ClassifyTopology.settings(StreamsSettings.exactlyOnce(ClassifyTopology.APPLICATION_ID, kafka,
+                        stateDir(options))), meters);
     }
 
     /** {@code applicationServer} is this instance's HTTP address, advertised to the other publish instances. */

@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import trendwatch.app.EmbeddedKafka;
 import trendwatch.app.TopicSetup;
+import trendwatch.classify.ClassifyTopology;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.StreamsSettings;
 import trendwatch.publish.PublishTopology;
@@ -91,6 +92,8 @@ final class BenchKafka implements AutoCloseable {
                 dir.resolve("streams"));
         if (applicationId.equals(PublishTopology.APPLICATION_ID)) {
             p = PublishTopology.settings(p);
+        } else if (applicationId.equals(ClassifyTopology.APPLICATION_ID)) {
+            p = ClassifyTopology.settings(p);
         }
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             // "classify:key" or "publish:key" sets key for that stage only

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -47,7 +49,7 @@ class ClassifyTopologyTest {
     @BeforeEach
     void startDriver() {
         driver = new TopologyTestDriver(ClassifyTopology.build(new ClassifyConfig(taxonomy, new SimpleMeterRegistry())),
-                StreamsSettings.exactlyOnce("classify-test", KafkaConnection.of("unused:9092"), stateDir));
+                ClassifyTopology.settings(shared()));
         raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         paragraphs = output(Topics.PARAGRAPHS_LABELED.name());
@@ -60,6 +62,20 @@ class ClassifyTopologyTest {
     @AfterEach
     void closeDriver() {
         driver.close();
+    }
+
+    private Properties shared() {
+        return StreamsSettings.exactlyOnce("classify-test", KafkaConnection.of("unused:9092"), stateDir);
+    }
+
+    @Test
+    void shouldCommitEvery300MsAndKeepTheSharedSettings() {
+        StreamsConfig settings = new StreamsConfig(ClassifyTopology.settings(shared()));
+
+        assertThat(settings.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(300L);
+        assertThat(settings.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+                .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(settings.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10L);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package trendwatch.model;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,6 +31,14 @@ public final class StreamsSettings {
      * Exactly-once v2, state under {@code stateDir}, and handlers that send a bad record the topologies did not
      * expect to the dead-letter topic and keep going.
      */
+    /** A copy of {@code shared} with a stage's own settings on top (its commit interval, say). */
+    public static Properties withOwn(Properties shared, Map<String, Object> own) {
+        Properties settings = new Properties();
+        settings.putAll(shared);
+        settings.putAll(own);
+        return settings;
+    }
+
     public static Properties exactlyOnce(String applicationId, KafkaConnection kafka, Path stateDir) {
         Properties p = kafka.properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

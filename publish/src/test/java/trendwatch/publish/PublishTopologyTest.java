@@ -12,8 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -50,7 +52,7 @@ class PublishTopologyTest {
     @BeforeEach
     void startDriver() {
         driver = new TopologyTestDriver(PublishTopology.build(new PublishConfig(CLOCK, new SimpleMeterRegistry())),
-                StreamsSettings.exactlyOnce("publish-test", KafkaConnection.of("unused:9092"), stateDir));
+                PublishTopology.settings(shared()));
         labeled = driver.createInputTopic(Topics.ARTICLES_LABELED.name(), Serdes.String().serializer(),
                 Topics.ARTICLES_LABELED.valueSerde().serializer());
         counts = driver.createOutputTopic(Topics.COUNTS.name(), Serdes.String().deserializer(),
@@ -60,6 +62,20 @@ class PublishTopologyTest {
     @AfterEach
     void closeDriver() {
         driver.close();
+    }
+
+    private Properties shared() {
+        return StreamsSettings.exactlyOnce("publish-test", KafkaConnection.of("unused:9092"), stateDir);
+    }
+
+    @Test
+    void shouldCommitEvery50MsPurgeEvery5MinutesAndKeepTheSharedSettings() {
+        StreamsConfig settings = new StreamsConfig(PublishTopology.settings(shared()));
+
+        assertThat(settings.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
+        assertThat(settings.getLong(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG)).isEqualTo(300_000L);
+        assertThat(settings.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+                .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
 
     @Test
