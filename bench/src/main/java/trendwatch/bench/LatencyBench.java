@@ -87,7 +87,8 @@ public final class LatencyBench {
         this.warmupCount = (int) Math.round(rate * warmupSeconds);
         this.periodNanos = (long) (1e9 / rate);
         if (days == 0 && count > 100_000) {
-            throw new IllegalArgumentException("at most 100,000 articles (one week each since the year 107)");
+            throw new IllegalArgumentException("at most 100,000 articles without --days (one week each since the"
+                    + " year 107); " + count + " asked for: fewer SECONDS, a shorter --warmup, or --days D");
         }
         this.paragraphs = new int[count];
         this.articles = new Article[count];
