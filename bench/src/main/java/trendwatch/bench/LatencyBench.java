@@ -72,6 +72,7 @@ public final class LatencyBench {
 
     private final int count;
     private final int warmupCount;
+    private final int warmupSeconds;
     private final long periodNanos;
     private final int[] paragraphs;
     private final List<Set<String>> countKeys;
@@ -85,6 +86,7 @@ public final class LatencyBench {
     private LatencyBench(double rate, int seconds, int warmupSeconds, int days, Taxonomy taxonomy) throws Exception {
         this.count = (int) Math.round(rate * (seconds + warmupSeconds));
         this.warmupCount = (int) Math.round(rate * warmupSeconds);
+        this.warmupSeconds = warmupSeconds;
         this.periodNanos = (long) (1e9 / rate);
         if (days == 0 && count > 100_000) {
             throw new IllegalArgumentException("at most 100,000 articles without --days (one week each since the"
@@ -201,6 +203,8 @@ public final class LatencyBench {
             System.out.printf(Locale.ROOT, "sending from %s%n", Instant.now().plusMillis(100));
             long maxLateNanos = 0;
             ThreadCpu cpu = null;
+            ProcThreadSampler sampler = new ProcThreadSampler(startNanos);
+            sampler.start();
             for (int i = 0; i < count; i++) {
                 if (i == warmupCount) {
                     cpu = ThreadCpu.start(); // over the measured seconds only
@@ -222,6 +226,7 @@ public final class LatencyBench {
                 }
             }
             String cpuUsed = cpu == null ? "" : cpu.report(14);
+            sampler.finish();
             long deadline = System.nanoTime() + 60_000_000_000L;
             while ((labeled.done < count || counted.done < count) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -237,6 +242,8 @@ public final class LatencyBench {
             printCommits(classify);
             printCommits(publish);
             System.out.print(cpuUsed);
+            // from 10 s in: the first seconds are the JIT and the stages catching up
+            System.out.print(sampler.slowSeconds(counted.worstPerSecond, Math.min(10, warmupSeconds)));
             if (ingest != null) {
                 System.out.printf(Locale.ROOT, "ingest committed %d articles in %d transactions%n", count,
                         ingest.transactions());

@@ -1,0 +1,128 @@
+package trendwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Samples the CPU of every thread of this process once a second from {@code /proc/self/task} (Linux): unlike the
+ * JVM's thread list it includes the GC, the JIT and native threads such as RocksDB's flushes and compactions, so a
+ * slow second of the benchmark can be matched with whoever had the CPU in it. Elsewhere it samples nothing.
+ */
+final class ProcThreadSampler extends Thread {
+
+    private static final Path TASKS = Path.of("/proc/self/task");
+    /** Linux reports thread CPU in clock ticks of 10 ms (USER_HZ 100 on every common build). */
+    private static final double MS_PER_TICK = 10;
+
+    private final long startNanos;
+    /** Per second since startNanos: CPU ticks by kind of thread (the kernel's 15-character names, numbers as N). */
+    private final List<Map<String, Long>> perSecond = new ArrayList<>();
+    private volatile boolean running = true;
+
+    ProcThreadSampler(long startNanos) {
+        super("bench-proc-sampler");
+        this.startNanos = startNanos;
+        setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+        Map<String, Long> before = ticksByThread();
+        long next = startNanos + 1_000_000_000L;
+        while (running && !before.isEmpty()) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Map<String, Long> now = ticksByThread();
+            Map<String, Long> last = before;
+            Map<String, Long> second = new HashMap<>();
+            now.forEach((thread, ticks) -> second.merge(ThreadCpu.kind(thread.substring(thread.indexOf(' ') + 1)),
+                    ticks - last.getOrDefault(thread, 0L), Long::sum));
+            synchronized (perSecond) {
+                perSecond.add(second);
+            }
+            before = now;
+            next += 1_000_000_000L;
+        }
+    }
+
+    void finish() throws InterruptedException {
+        running = false;
+        join(5_000);
+    }
+
+    /**
+     * For each second whose worst latency exceeded 1.5 times the run's median worst, the kinds of thread that used
+     * the most CPU in that second and the next (an article's latency is spent after it is sent), against what they
+     * use in a median second.
+     */
+    String slowSeconds(long[] worstMicrosPerSecond, int fromSecond) {
+        List<Map<String, Long>> seconds;
+        synchronized (perSecond) {
+            seconds = new ArrayList<>(perSecond);
+        }
+        if (seconds.isEmpty()) {
+            return "";
+        }
+        long[] measured = Arrays.copyOfRange(worstMicrosPerSecond, fromSecond, worstMicrosPerSecond.length - 1);
+        long[] sorted = measured.clone();
+        Arrays.sort(sorted);
+        long median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+        StringBuilder out = new StringBuilder();
+        for (int s = fromSecond; s < worstMicrosPerSecond.length - 1 && s + 1 < seconds.size(); s++) {
+            if (worstMicrosPerSecond[s] > 1.5 * median) {
+                out.append(String.format(Locale.ROOT, "  second %d (worst %d ms, median %d ms):", s,
+                        worstMicrosPerSecond[s] / 1000, median / 1000));
+                Map<String, Long> two = new HashMap<>(seconds.get(s));
+                seconds.get(s + 1).forEach((kind, ticks) -> two.merge(kind, ticks, Long::sum));
+                two.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                        .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.0f ms (median %.0f)", e.getKey(),
+                                e.getValue() * MS_PER_TICK, 2 * medianTicks(seconds, e.getKey()) * MS_PER_TICK)));
+                out.append(System.lineSeparator());
+            }
+        }
+        return out.length() == 0 ? "" : "CPU in the slow seconds (/proc, two seconds from each):"
+                + System.lineSeparator() + out;
+    }
+
+    private static double medianTicks(List<Map<String, Long>> seconds, String kind) {
+        long[] ticks = seconds.stream().mapToLong(second -> second.getOrDefault(kind, 0L)).sorted().toArray();
+        return ticks[ticks.length / 2];
+    }
+
+    /** "tid name" to user + system ticks, for every thread alive now; empty where there is no /proc. */
+    private static Map<String, Long> ticksByThread() {
+        Map<String, Long> ticks = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String[] after = stat.substring(close + 2).split(" ");
+                    // fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the name
+                    ticks.put(task.getFileName() + " " + stat.substring(open + 1, close),
+                            Long.parseLong(after[11]) + Long.parseLong(after[12]));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+}
