@@ -54,8 +54,13 @@ public final class ArticleSink implements AutoCloseable {
      * replaces its old counts. Throws what {@link #publishIfChangedAsync} fails with.
      */
     public Outcome publishIfChanged(Article article, String origin, String fingerprint) {
+        return await(publishIfChangedAsync(article, origin, fingerprint));
+    }
+
+    /** Waits for a write handed over with {@link #publishIfChangedAsync}; throws what it failed with. */
+    public static Outcome await(CompletableFuture<Outcome> write) {
         try {
-            return publishIfChangedAsync(article, origin, fingerprint).join();
+            return write.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

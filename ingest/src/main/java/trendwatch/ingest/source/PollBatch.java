@@ -48,11 +48,7 @@ final class PollBatch {
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).handle((ok, error) -> null).join();
         int published = 0;
         for (CompletableFuture<ArticleSink.Outcome> write : writes) {
-            try {
-                published += write.join() == ArticleSink.Outcome.UNCHANGED ? 0 : 1;
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+            published += ArticleSink.await(write) == ArticleSink.Outcome.UNCHANGED ? 0 : 1;
         }
         return published;
     }
