@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -48,8 +47,7 @@ import trendwatch.publish.PublishTopology;
  *       {@code trend.paragraphs.labeled} (matched by key = article id, counted against the offline split), and</li>
  *   <li>its counts are visible on {@code trend.counts}: a count of n articles on a {@code sector|granularity|bucket}
  *       key shows the first n articles sent to that key, and an article is counted once every key it must produce
- *       has shown it. By default every article is published in its own week (article i at {@code BASE - i weeks}),
- *       so its hour, day and week buckets belong to it alone: an exact match, and publish's worst case (no two
+ *       has shown it. By default every article is published in its own week ({@link PublishedTimes}), so its hour, day and week buckets belong to it alone: an exact match, and publish's worst case (no two
  *       articles share a count). With {@code --days D} articles are published over the last D days, as in
  *       ThroughputBench (30 there): buckets are shared, and (b) is then how long until every count of the article
  *       includes as many articles as had been sent to it with this one (exact unless a later article of the same
@@ -62,13 +60,10 @@ import trendwatch.publish.PublishTopology;
  * With {@code --through-ingest} the articles go through ingest's sink (its transactions, each with ingest's memory
  * of the articles it holds) instead of a plain producer, so the clock starts where ingest takes an article in.
  * RATE is in articles/s; {@code half} runs four JIT warm-up runs first and takes half the fastest (they run
- * ThroughputBench's pipeline with the same settings). Run from the project root.
+ * ThroughputBench's pipeline with the same settings and the same {@code --days}, so the maximum is measured on the
+ * same workload). Run from the project root.
  */
 public final class LatencyBench {
-
-    /** A Monday 00:30 UTC: article i's hour, day and week buckets all start at its hour - i weeks. */
-    private static final Instant BASE = Instant.parse("2024-01-01T00:30:00Z");
-    private static final long WEEK_SECONDS = 7 * 24 * 3600;
 
     private final int count;
     private final int warmupCount;
@@ -88,20 +83,15 @@ public final class LatencyBench {
         this.warmupCount = (int) Math.round(rate * warmupSeconds);
         this.warmupSeconds = warmupSeconds;
         this.periodNanos = (long) (1e9 / rate);
-        if (days == 0 && count > 100_000) {
-            throw new IllegalArgumentException("at most 100,000 articles without --days (one week each since the"
-                    + " year 107); " + count + " asked for: fewer SECONDS, a shorter --warmup, or --days D");
-        }
         this.paragraphs = new int[count];
         this.articles = new Article[count];
         this.countKeys = new ArrayList<>(count);
         BenchArticles source = new BenchArticles(Corpus.paragraphs(Path.of("")), 11);
         ArticleClassifier classifier = new ArticleClassifier(taxonomy);
         Instant now = Instant.now();
-        Random times = new Random(7);
+        PublishedTimes times = new PublishedTimes(days, count, now);
         for (int i = 0; i < count; i++) {
-            Instant published = days == 0 ? BASE.minusSeconds(i * WEEK_SECONDS)
-                    : now.minusSeconds(times.nextInt(days * 24 * 3600));
+            Instant published = times.of(i);
             ClassifiedArticle classified;
             do { // only articles with at least one sector have a count to wait for
                 articles[i] = source.article("lat-" + i, published, now);
@@ -153,7 +143,7 @@ public final class LatencyBench {
             }
         }
         Taxonomy taxonomy = Taxonomy.loadDefault();
-        double fastest = ThroughputBench.warmUp(jitWarmupRuns, partitions, overrides);
+        double fastest = ThroughputBench.warmUp(jitWarmupRuns, partitions, days, overrides);
         if (halfOfMeasured) {
             if (fastest == 0) {
                 throw new IllegalArgumentException("half: no warm-up run to measure the maximum rate with");
@@ -164,8 +154,7 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "LatencyBench rate=%.0f articles/s%s for %d s after %d s warm-up (%d"
                         + " articles), %s, partitions=%d overrides=%s forget-articles-after=%s through %s, load=%s%n",
                 rate, halfOfMeasured ? String.format(Locale.ROOT, " (half of the fastest warm-up run, %.0f)", fastest)
-                        : "", seconds, warmup, bench.count, days == 0 ? "each article in its own week"
-                        : "published over the last " + days + " days", partitions, overrides, forgetAfter,
+                        : "", seconds, warmup, bench.count, PublishedTimes.describe(days), partitions, overrides, forgetAfter,
                 throughIngest ? "ingest's sink" : "a plain producer", ThroughputBench.load());
         try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
             bench.run(kafka, taxonomy, overrides, forgetAfter, throughIngest);

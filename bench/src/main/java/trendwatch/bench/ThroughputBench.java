@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,7 +55,8 @@ import trendwatch.publish.PublishTopology;
  *
  * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.ThroughputBench N [--poison F] [--partitions P]
  *     [--days D] [--set streams.key=value]... [--no-passthrough] [--warmup-runs K=4] [--timeout SECONDS]</pre>
- * {@code --days D}: articles are published over the last D days (default 30, a backfill; 1 is live news).
+ * {@code --days D}: articles are published over the last D days (default 30, a backfill; 1 is live news; 0 puts
+ * each article in its own week, publish's worst case: see {@link PublishedTimes}).
  * Run from the project root (the corpus is read from {@code seeds/} and the evaluation sets).
  */
 public final class ThroughputBench {
@@ -108,8 +108,8 @@ public final class ThroughputBench {
             }
         }
         ThroughputBench bench = new ThroughputBench(n, partitions, days, overrides, Duration.ofSeconds(timeoutSeconds));
-        System.out.printf(Locale.ROOT, "ThroughputBench N=%d partitions=%d days=%d overrides=%s cores=%d heap=%d MB"
-                + " load=%s%n", n, partitions, days, overrides, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "ThroughputBench N=%d partitions=%d %s overrides=%s cores=%d heap=%d MB"
+                + " load=%s%n", n, partitions, PublishedTimes.describe(days), overrides, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, load());
         // the JIT: one JVM's runs went 1 461, 2 350, 2 637, 3 137, 3 711, 3 593 articles/s; what is measured is a warm JVM
         bench.warmUp(warmupRuns, poison);
@@ -134,8 +134,8 @@ public final class ThroughputBench {
      * A JVM whose JIT has compiled the pipeline: what LatencyBench measures too. Returns the fastest run's
      * articles/s, the maximum rate as far as these runs tell.
      */
-    static double warmUp(int runs, int partitions, Map<String, String> overrides) throws Exception {
-        return new ThroughputBench(20_000, partitions, 30, overrides, Duration.ofMinutes(10)).warmUp(runs, 0);
+    static double warmUp(int runs, int partitions, int days, Map<String, String> overrides) throws Exception {
+        return new ThroughputBench(20_000, partitions, days, overrides, Duration.ofMinutes(10)).warmUp(runs, 0);
     }
 
     /**
@@ -176,14 +176,12 @@ public final class ThroughputBench {
     private Input input(double poison) {
         BenchArticles articles = new BenchArticles(corpus, 42);
         ArticleClassifier classifier = new ArticleClassifier(taxonomy);
-        Random times = new Random(7);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        PublishedTimes times = new PublishedTimes(days, records, now);
         int every = poison > 0 ? (int) Math.round(1 / poison) : Integer.MAX_VALUE;
         Input input = new Input();
         for (int i = 0; i < records; i++) {
-            // published over the last D days: D=30 (default) is a backfill, hundreds of hour buckets; D=1 is live
-            // news, where Streams' record cache merges many updates of the same bucket within a commit interval
-            Instant published = now.minusSeconds(times.nextInt(days * 24 * 3600));
+            Instant published = times.of(i);
             String key;
             byte[] value;
             if (i % every == every / 2) {
