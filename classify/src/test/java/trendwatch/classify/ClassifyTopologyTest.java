@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -69,13 +71,16 @@ class ClassifyTopologyTest {
     }
 
     @Test
-    void shouldCommitEvery300MsAndKeepTheSharedSettings() {
+    void shouldCommitEvery300MsFetchInBatchesAndKeepTheSharedSettings() {
         StreamsConfig settings = new StreamsConfig(ClassifyTopology.settings(shared()));
 
         assertThat(settings.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(300L);
         assertThat(settings.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                 .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(settings.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10L);
+        Map<String, Object> consumer = settings.getMainConsumerConfigs("classify-test", "classify-test-client", 0);
+        assertThat(consumer).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024)
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 25);
     }
 
     @Test

@@ -24,13 +24,10 @@ public final class StreamsSettings {
      * a gigabyte, so the disk would grow with the articles instead of with the keys.
      */
     public static final int COMPACTED_SEGMENT_BYTES = 64 * 1024 * 1024;
+
     private StreamsSettings() {
     }
 
-    /**
-     * Exactly-once v2, state under {@code stateDir}, and handlers that send a bad record the topologies did not
-     * expect to the dead-letter topic and keep going.
-     */
     /** A copy of {@code shared} with a stage's own settings on top (its commit interval, say). */
     public static Properties withOwn(Properties shared, Map<String, Object> own) {
         Properties settings = new Properties();
@@ -39,6 +36,10 @@ public final class StreamsSettings {
         return settings;
     }
 
+    /**
+     * Exactly-once v2, state under {@code stateDir}, and handlers that send a bad record the topologies did not
+     * expect to the dead-letter topic and keep going.
+     */
     public static Properties exactlyOnce(String applicationId, KafkaConnection kafka, Path stateDir) {
         Properties p = kafka.properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
