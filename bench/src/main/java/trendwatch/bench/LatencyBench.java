@@ -47,8 +47,9 @@ import trendwatch.publish.PublishTopology;
  *       {@code trend.paragraphs.labeled} (matched by key = article id, counted against the offline split), and</li>
  *   <li>its counts are visible on {@code trend.counts}: a count of n articles on a {@code sector|granularity|bucket}
  *       key shows the first n articles sent to that key, and an article is counted once every key it must produce
- *       has shown it. By default every article is published in its own week ({@link PublishedTimes}), so its hour, day and week buckets belong to it alone: an exact match, and publish's worst case (no two
- *       articles share a count). With {@code --days D} articles are published over the last D days, as in
+ *       has shown it. By default every article is published in its own week ({@link PublishedTimes}), so its
+ *       hour, day and week buckets belong to it alone: an exact match, and publish's worst case (no two articles
+ *       share a count). With {@code --days D} articles are published over the last D days, as in
  *       ThroughputBench (30 there): buckets are shared, and (b) is then how long until every count of the article
  *       includes as many articles as had been sent to it with this one (exact unless a later article of the same
  *       bucket overtakes it on another partition).</li>
@@ -154,8 +155,8 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "LatencyBench rate=%.0f articles/s%s for %d s after %d s warm-up (%d"
                         + " articles), %s, partitions=%d overrides=%s forget-articles-after=%s through %s, load=%s%n",
                 rate, halfOfMeasured ? String.format(Locale.ROOT, " (half of the fastest warm-up run, %.0f)", fastest)
-                        : "", seconds, warmup, bench.count, PublishedTimes.describe(days), partitions, overrides, forgetAfter,
-                throughIngest ? "ingest's sink" : "a plain producer", ThroughputBench.load());
+                        : "", seconds, warmup, bench.count, PublishedTimes.describe(days), partitions, overrides,
+                forgetAfter, throughIngest ? "ingest's sink" : "a plain producer", ThroughputBench.load());
         try (BenchKafka kafka = BenchKafka.start(partitions, taxonomy.sectorIds())) {
             bench.run(kafka, taxonomy, overrides, forgetAfter, throughIngest);
         }
