@@ -34,10 +34,10 @@ public final class ClassifyTopology {
     /**
      * The consumer's side of linger. By default a fetch returns as soon as one record is there, so at a steady
      * rate classify fetched and processed a few articles at a time; waiting for 64 KB (about 20 articles) or
-     * 25 ms cut its thread's CPU by a third (LatencyBench 1 300/s --days 30: 0.44 -> 0.30 cores, the process 1.77
-     * -> 1.57, counts p99 unchanged, paragraphs p50 +10 to 25 ms; each article in its own week at 1 224/s: the
-     * process 1.86-1.95 -> 1.72-1.77 cores). A backlog fills 64 KB at once. Publish keeps Kafka's defaults: its
-     * thread used no less CPU with them, and two of its hops lie between an article and its count.
+     * 25 ms cut its thread's CPU by a third (LatencyBench 1 300/s --days 30, set for both stages: 0.44 -> 0.30
+     * cores, the process 1.77 -> 1.57, counts p99 unchanged, paragraphs p50 +10 to 25 ms; for classify alone, at half
+     * the maximum: the process 1.84 -> 1.69 cores). A backlog fills 64 KB at once. Publish keeps Kafka's defaults:
+     * its thread used no less CPU with the setting, and two of its hops lie between an article and its count.
      */
     public static final int FETCH_MIN_BYTES = 64 * 1024;
     public static final int FETCH_MAX_WAIT_MS = 25;
