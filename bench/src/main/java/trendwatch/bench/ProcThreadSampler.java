@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -16,52 +19,52 @@ import java.util.stream.Stream;
  * JVM's thread list it includes the GC, the JIT and native threads such as RocksDB's flushes and compactions, so a
  * slow second of the benchmark can be matched with whoever had the CPU in it. Elsewhere it samples nothing.
  */
-final class ProcThreadSampler extends Thread {
+final class ProcThreadSampler {
 
     private static final Path TASKS = Path.of("/proc/self/task");
     /** Linux reports thread CPU in clock ticks of 10 ms (USER_HZ 100 on every common build). */
     private static final double MS_PER_TICK = 10;
+    private static final long SECOND_NANOS = 1_000_000_000L;
 
     private final long startNanos;
     /** Per second since startNanos: CPU ticks by kind of thread (the kernel's 15-character names, numbers as N). */
     private final List<Map<String, Long>> perSecond = new ArrayList<>();
-    private volatile boolean running = true;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "bench-proc-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The last sample: taken in start(), then only on the timer's thread. */
+    private Map<String, Long> before;
 
     ProcThreadSampler(long startNanos) {
-        super("bench-proc-sampler");
         this.startNanos = startNanos;
-        setDaemon(true);
     }
 
-    @Override
-    public void run() {
-        Map<String, Long> before = ticksByThread();
-        long next = startNanos + 1_000_000_000L;
-        while (running && !before.isEmpty()) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                try {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            Map<String, Long> now = ticksByThread();
-            Map<String, Long> last = before;
-            Map<String, Long> second = new HashMap<>();
-            now.forEach((thread, ticks) -> second.merge(ThreadCpu.kind(thread.substring(thread.indexOf(' ') + 1)),
-                    ticks - last.getOrDefault(thread, 0L), Long::sum));
-            synchronized (perSecond) {
-                perSecond.add(second);
-            }
-            before = now;
-            next += 1_000_000_000L;
+    /** Samples at the end of every second after startNanos, until {@link #finish}; nothing where there is no /proc. */
+    void start() {
+        before = ticksByThread();
+        if (!before.isEmpty()) {
+            timer.scheduleAtFixedRate(this::sample, startNanos + SECOND_NANOS - System.nanoTime(), SECOND_NANOS,
+                    TimeUnit.NANOSECONDS);
         }
     }
 
+    private void sample() {
+        Map<String, Long> now = ticksByThread();
+        Map<String, Long> last = before;
+        Map<String, Long> second = new HashMap<>();
+        now.forEach((thread, ticks) -> second.merge(ThreadCpu.kind(thread.substring(thread.indexOf(' ') + 1)),
+                ticks - last.getOrDefault(thread, 0L), Long::sum));
+        synchronized (perSecond) {
+            perSecond.add(second);
+        }
+        before = now;
+    }
+
     void finish() throws InterruptedException {
-        running = false;
-        join(5_000);
+        timer.shutdown();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /**

@@ -66,7 +66,7 @@ public final class PublishTopology {
         return APPLICATION_ID + "-" + granularity.id() + "-buckets-repartition";
     }
 
-    /** Publish's Streams settings: the shared ones with its own commit interval. */
+    /** Publish's Streams settings: the shared ones with its own commit and repartition purge intervals. */
     public static Properties settings(Properties shared) {
         return StreamsSettings.withOwn(shared, Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS,
                 StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG, REPARTITION_PURGE_INTERVAL_MS));
