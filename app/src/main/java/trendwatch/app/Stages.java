@@ -37,7 +37,8 @@ public final class Stages {
                 new FolderSource("inbox", options.inbox()));
         return new IngestService(new IngestConfig(kafka, folders, options.sourcesFile(),
                 FileArticleReader.DEFAULT_MAX_BYTES, IngestConfig.DEFAULT_POLL_INTERVAL,
-                IngestConfig.DEFAULT_TRANSACTIONAL_ID, FetchPolicy.defaults(), meters, Clock.systemUTC()));
+                IngestConfig.DEFAULT_TRANSACTIONAL_ID, options.dataDir().resolve("ingest-seen"), FetchPolicy.defaults(),
+                meters, Clock.systemUTC()));
     }
 
     public static StreamsStage classify(RunOptions options, KafkaConnection kafka, Taxonomy taxonomy,

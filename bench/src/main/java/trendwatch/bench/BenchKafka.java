@@ -49,6 +49,11 @@ final class BenchKafka implements AutoCloseable {
     private final Admin admin;
     private final int partitions;
 
+    /** A folder of its own for a stage's files, deleted with the rest on close. */
+    Path folder(String name) {
+        return dir.resolve(name);
+    }
+
     private BenchKafka(Path dir, EmbeddedKafka kafka, int partitions) {
         this.dir = dir;
         this.kafka = kafka;

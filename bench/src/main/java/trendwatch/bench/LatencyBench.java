@@ -175,7 +175,8 @@ public final class LatencyBench {
                      publishSettings, meters);
              KafkaProducer<String, byte[]> producer = kafka.producer(16 * 1024, 0);
              // ingest's own sink: its transactions (what they hold: whatever came while the last one committed)
-             ArticleSink ingest = throughIngest ? ArticleSink.open(kafka.connection(), "latency-bench-ingest") : null) {
+             ArticleSink ingest = throughIngest ? ArticleSink.open(kafka.connection(), "latency-bench-ingest",
+                     kafka.folder("ingest-seen")) : null) {
             classify.start();
             publish.start();
             if (!classify.awaitRunning(Duration.ofSeconds(60)) || !publish.awaitRunning(Duration.ofSeconds(60))) {

@@ -66,7 +66,7 @@ public final class PollingBench {
                             + port + "/feed/" + i + ".xml\", minInterval: 1m, maxInterval: 1m, fullText: never}")
                     .collect(Collectors.joining("\n")) + "\n");
             IngestConfig config = new IngestConfig(KafkaConnection.of(kafka.bootstrapServers()), List.of(), sources,
-                    FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(1), "polling-bench",
+                    FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofSeconds(1), "polling-bench", dir.resolve("seen"),
                     FetchPolicy.defaults(), new SimpleMeterRegistry(), Clock.systemUTC());
             try (IngestService ingest = new IngestService(config)) {
                 ingest.start();

@@ -1,5 +1,6 @@
 package trendwatch.ingest;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,15 +30,23 @@ public final class ArticleSink implements AutoCloseable {
         this.publisher = publisher;
     }
 
-    /** Loads what was published before, then opens the transactional producer. */
-    public static ArticleSink open(KafkaConnection kafka, String transactionalId) {
-        SeenArticles seen = SeenArticles.load(kafka, Duration.ofSeconds(60));
-        return new ArticleSink(seen, new ArticlePublisher(kafka, transactionalId));
+    /**
+     * Loads what was published before into {@code seenDir} (emptied first; one process's own), then opens the
+     * transactional producer.
+     */
+    public static ArticleSink open(KafkaConnection kafka, String transactionalId, Path seenDir) {
+        SeenArticles seen = SeenArticles.load(kafka, Duration.ofSeconds(60), seenDir);
+        try {
+            return new ArticleSink(seen, new ArticlePublisher(kafka, transactionalId));
+        } catch (RuntimeException e) {
+            seen.close();
+            throw e;
+        }
     }
 
-    /** A sink that has published nothing yet, writing through {@code publisher}. */
-    static ArticleSink startingEmpty(ArticlePublisher publisher) {
-        return new ArticleSink(SeenArticles.empty(), publisher);
+    /** A sink that has published nothing yet, writing through {@code publisher}, remembering in {@code seenDir}. */
+    static ArticleSink startingEmpty(ArticlePublisher publisher, Path seenDir) {
+        return new ArticleSink(SeenArticles.empty(seenDir), publisher);
     }
 
     public synchronized Optional<SeenArticle> find(String articleId) {
@@ -151,5 +160,8 @@ public final class ArticleSink implements AutoCloseable {
     @Override
     public void close() {
         publisher.close();
+        synchronized (this) {
+            seen.close();
+        }
     }
 }

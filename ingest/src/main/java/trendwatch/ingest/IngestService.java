@@ -42,7 +42,7 @@ public final class IngestService implements AutoCloseable {
 
     /** Loads what was published before, then polls the folders in the background. */
     public void start() {
-        sink = ArticleSink.open(config.kafka(), config.transactionalId());
+        sink = ArticleSink.open(config.kafka(), config.transactionalId(), config.seenDir());
         FunctionCounter.builder("trendwatch.ingest.transactions", sink, ArticleSink::transactions)
                 .description("transactions ingest committed; articles that came together share one")
                 .register(config.meters());

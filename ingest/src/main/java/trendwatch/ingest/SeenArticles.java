@@ -1,5 +1,6 @@
 package trendwatch.ingest;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,18 +14,19 @@ import trendwatch.model.Topics;
  * What ingest has published, rebuilt at start from the compacted {@code trend.ingest.seen} topic, so that a
  * restart (or another machine) does not republish unchanged articles. An article handed to the publisher counts
  * as seen at once, and falls back to what was committed before if its transaction fails. At most one version of
- * an article is pending: the sink hands over no other until that one's transaction has ended.
+ * an article is pending: the sink hands over no other until that one's transaction has ended. What was committed
+ * is kept on disk ({@link SeenStore}), one entry per article ever published; what is pending, on the heap.
  */
-final class SeenArticles {
+final class SeenArticles implements AutoCloseable {
 
-    private final Map<String, SeenArticle> committed;
+    private final SeenStore committed;
     private final Map<String, Pending> pending = new HashMap<>();
 
     /** Handed to the publisher, not yet committed; {@code written} completes when its transaction ends. */
     private record Pending(SeenArticle article, CompletableFuture<Void> written) {
     }
 
-    private SeenArticles(Map<String, SeenArticle> committed) {
+    private SeenArticles(SeenStore committed) {
         this.committed = committed;
     }
 
@@ -59,11 +61,25 @@ final class SeenArticles {
         return committed.size();
     }
 
-    static SeenArticles empty() {
-        return new SeenArticles(new HashMap<>());
+    @Override
+    public void close() {
+        committed.close();
     }
 
-    static SeenArticles load(KafkaConnection kafka, Duration timeout) {
-        return new SeenArticles(new HashMap<>(TopicSnapshot.read(kafka, Topics.INGEST_SEEN, timeout)));
+    /** A memory of nothing published yet, kept in {@code dir}. */
+    static SeenArticles empty(Path dir) {
+        return new SeenArticles(SeenStore.openEmpty(dir));
+    }
+
+    /** What ingest committed before, read from its topic into {@code dir}. */
+    static SeenArticles load(KafkaConnection kafka, Duration timeout, Path dir) {
+        SeenStore store = SeenStore.openEmpty(dir);
+        try {
+            TopicSnapshot.replay(kafka, Topics.INGEST_SEEN, timeout, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return new SeenArticles(store);
     }
 }

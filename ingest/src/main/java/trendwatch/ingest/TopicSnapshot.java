@@ -17,11 +17,35 @@ import trendwatch.model.Topic;
 /** The latest committed value per key of a compacted topic, read from its beginning to its current end. */
 public final class TopicSnapshot {
 
+    /** Where a replay hands each committed record: a key's newer value, or its removal (a tombstone). */
+    public interface Target<V> {
+        void put(String key, V value);
+
+        void remove(String key);
+    }
+
     private TopicSnapshot() {
     }
 
+    /** The snapshot as a map on the heap: for topics with an entry per source, not per article. */
     public static <V> Map<String, V> read(KafkaConnection kafka, Topic<String, V> topic, Duration timeout) {
         Map<String, V> latest = new HashMap<>();
+        replay(kafka, topic, timeout, new Target<>() {
+            @Override
+            public void put(String key, V value) {
+                latest.put(key, value);
+            }
+
+            @Override
+            public void remove(String key) {
+                latest.remove(key);
+            }
+        });
+        return latest;
+    }
+
+    /** Hands every committed record, oldest first, to {@code target}: what it keeps last per key is the snapshot. */
+    public static <V> void replay(KafkaConnection kafka, Topic<String, V> topic, Duration timeout, Target<V> target) {
         Properties p = kafka.properties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -36,13 +60,12 @@ public final class TopicSnapshot {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < ends.get(tp))) {
                 for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() == null) {
-                        latest.remove(record.key());
+                        target.remove(record.key());
                     } else {
-                        latest.put(record.key(), record.value());
+                        target.put(record.key(), record.value());
                     }
                 }
             }
         }
-        return latest;
     }
 }

@@ -3,6 +3,7 @@ package trendwatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,7 +22,9 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import trendwatch.model.Article;
 import trendwatch.model.SeenArticle;
 import trendwatch.model.SourceRef;
@@ -38,6 +41,15 @@ class ArticlePublisherTest {
             null, null, null, null, NOW, "SpaceX launched a reusable rocket.");
     private static final SeenArticle SEEN = new SeenArticle(ARTICLE.contentHash(), NOW, "a1.md", null);
     private static final ArticlePublisher.Landing NOTHING = onCommit(() -> { });
+
+    @TempDir
+    Path dir;
+    private final List<ArticleSink> sinks = new ArrayList<>();
+
+    @AfterEach
+    void closeSinks() {
+        sinks.forEach(ArticleSink::close);
+    }
 
     @Test
     void shouldRetryACommitThatTimedOutUntilItCompletes() {
@@ -72,7 +84,7 @@ class ArticlePublisherTest {
     @Test
     void shouldReportTheSinkUnhealthyFromAFailedPublishUntilOneSucceeds() {
         UnreachableProducer producer = new UnreachableProducer();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        ArticleSink sink = sink(new ArticlePublisher(() -> producer));
         producer.commitTransactionException = new KafkaException("batch expired");
 
         assertThatThrownBy(() -> sink.publishIfChanged(ARTICLE, "a1.md", null)).hasMessage("batch expired");
@@ -87,7 +99,7 @@ class ArticlePublisherTest {
     @Test
     void shouldRefuseAnArticleLargerAsJsonThanARecordWithoutWritingOrTurningUnhealthy() {
         UnreachableProducer producer = new UnreachableProducer();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        ArticleSink sink = sink(new ArticlePublisher(() -> producer));
         Article controlCharacters = Articles.of("a2", new SourceRef("folder", "inbox", null), null, "Noise", null,
                 null, "en", null, NOW, "\u0001".repeat(3 * 1024 * 1024));
 
@@ -231,7 +243,7 @@ class ArticlePublisherTest {
         UnreachableProducer producer = new UnreachableProducer();
         producer.holdCommits();
         // 2 s: the first check below comes milliseconds after the commit starts, even on a loaded machine
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer, Duration.ofSeconds(2)));
+        ArticleSink sink = sink(new ArticlePublisher(() -> producer, Duration.ofSeconds(2)));
         CompletableFuture<ArticleSink.Outcome> stuck = sink.publishIfChangedAsync(ARTICLE, "a1.md", null);
         producer.awaitCommitStarted();
         assertThat(sink.publishing()).isTrue();
@@ -268,7 +280,7 @@ class ArticlePublisherTest {
     @Test
     void shouldFallBackToTheCommittedVersionWhenALaterOneFails() {
         UnreachableProducer producer = new UnreachableProducer();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        ArticleSink sink = sink(new ArticlePublisher(() -> producer));
         sink.publishIfChanged(ARTICLE, "a1.md", null);
         Article changed = Articles.of("a1", ARTICLE.source(), null, "Title", null, null, null, null,
                 NOW.plusSeconds(60), "SpaceX launched two reusable rockets.");
@@ -300,10 +312,10 @@ class ArticlePublisherTest {
     }
 
     /** A sink whose first article (from {@code <id>.md}) is in a commit held until {@code releaseCommits}. */
-    private static HeldCommit heldCommitOf(Article first) {
+    private HeldCommit heldCommitOf(Article first) {
         UnreachableProducer producer = new UnreachableProducer();
         producer.holdCommits();
-        ArticleSink sink = ArticleSink.startingEmpty(new ArticlePublisher(() -> producer));
+        ArticleSink sink = sink(new ArticlePublisher(() -> producer));
         CompletableFuture<ArticleSink.Outcome> handedOver = sink.publishIfChangedAsync(first, first.id() + ".md", null);
         producer.awaitCommitStarted();
         return new HeldCommit(producer, sink, handedOver);
@@ -424,5 +436,12 @@ class ArticlePublisherTest {
                         + " call to `" + mustRetry + "` timed out and must be retried");
             }
         }
+    }
+
+    /** A sink remembering nothing yet, in a folder of its own, closed after the test. */
+    private ArticleSink sink(ArticlePublisher publisher) {
+        ArticleSink sink = ArticleSink.startingEmpty(publisher, dir.resolve("seen-" + sinks.size()));
+        sinks.add(sink);
+        return sink;
     }
 }

@@ -31,6 +31,8 @@ class IngestServiceIT {
 
     @TempDir
     Path inbox;
+    @TempDir
+    Path state;
 
     @BeforeAll
     static void startKafka() throws Exception {
@@ -138,7 +140,7 @@ class IngestServiceIT {
     private IngestService service(String sourceId, String transactionalId, SimpleMeterRegistry meters) {
         return new IngestService(new IngestConfig(kafka.connection(), List.of(new FolderSource(sourceId, inbox)),
                 null, FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), transactionalId,
-                FetchPolicy.defaults(), meters, Clock.systemUTC()));
+                state.resolve(transactionalId), FetchPolicy.defaults(), meters, Clock.systemUTC()));
     }
 
     private static List<Article> articles(int atLeast) {

@@ -30,7 +30,21 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        bound(options, (BlockBasedTableConfig) options.tableFormatConfig());
+    }
+
+    /**
+     * Options for a RocksDB database opened outside Kafka Streams (ingest's memory of its articles) that draws on
+     * the same cache as the state stores, so the process's off-heap memory stays within one budget. The caller
+     * closes them after the database.
+     */
+    public static Options standaloneOptions() {
+        Options options = new Options().setCreateIfMissing(true);
+        bound(options, new BlockBasedTableConfig());
+        return options;
+    }
+
+    private static void bound(Options options, BlockBasedTableConfig table) {
         table.setBlockCache(CACHE);
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import trendwatch.ingest.ArticleSink;
 import trendwatch.ingest.fetch.FetchPolicy;
 import trendwatch.ingest.fetch.Fetcher;
@@ -37,6 +39,8 @@ class SubmitIT {
     private static final String TOKEN = "s3cret-token";
 
     private final HttpClient client = HttpClient.newHttpClient();
+    @TempDir
+    Path dir;
     private KafkaTestCluster kafka;
     private ArticleSink sink;
     private Fetcher fetcher;
@@ -47,7 +51,7 @@ class SubmitIT {
     void start() throws Exception {
         kafka = KafkaTestCluster.start();
         kafka.createTopics(List.of(Topics.ARTICLES_RAW.name(), Topics.INGEST_SEEN.name()), 1);
-        sink = ArticleSink.open(kafka.connection(), "submit-it");
+        sink = ArticleSink.open(kafka.connection(), "submit-it", dir.resolve("seen"));
         fetcher = new Fetcher(FetchPolicy.defaults());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);

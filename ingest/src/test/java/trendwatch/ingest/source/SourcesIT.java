@@ -127,8 +127,8 @@ class SourcesIT {
     private IngestService service(Path sources, SimpleMeterRegistry meters) {
         FetchPolicy policy = FetchPolicy.defaults().withHostDelay(Duration.ofMillis(20));
         return new IngestService(new IngestConfig(kafka.connection(), List.of(), sources,
-                FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "sources-it", policy,
-                meters, Clock.systemUTC()));
+                FileArticleReader.DEFAULT_MAX_BYTES, Duration.ofMillis(200), "sources-it", dir.resolve("seen"),
+                policy, meters, Clock.systemUTC()));
     }
 
     private Map<String, Article> awaitArticles(int count) {

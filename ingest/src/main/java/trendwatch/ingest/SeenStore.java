@@ -1,0 +1,142 @@
+package trendwatch.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Utils;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteOptions;
+import trendwatch.model.BoundedRocksDb;
+import trendwatch.model.SeenArticle;
+import trendwatch.model.Topics;
+
+/**
+ * Ingest's committed memory of its articles, by article id, in a RocksDB database on disk rather than on the heap:
+ * it holds one entry per article ever published, so on the heap it would grow with the articles. The database
+ * draws on the state stores' shared cache ({@link BoundedRocksDb}). It is a copy of the compacted
+ * {@code trend.ingest.seen} topic, rebuilt at every start, so it is opened empty and writes no log of its own.
+ * Not thread-safe: its owner ({@link ArticleSink}) calls it under its lock. A transaction that lands after ingest
+ * has closed it is not written here (the topic has it); reading it then is an error.
+ */
+final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseable {
+
+    private static final Serializer<SeenArticle> SERIALIZER = Topics.INGEST_SEEN.valueSerde().serializer();
+    private static final Deserializer<SeenArticle> DESERIALIZER = Topics.INGEST_SEEN.valueSerde().deserializer();
+
+    private final Path dir;
+    private final Options options;
+    private final WriteOptions writes;
+    private final RocksDB db;
+    private int size;
+    private boolean closed;
+
+    private SeenStore(Path dir, Options options, WriteOptions writes, RocksDB db) {
+        this.dir = dir;
+        this.options = options;
+        this.writes = writes;
+        this.db = db;
+    }
+
+    /** An empty store in {@code dir}, which is emptied first: whatever an earlier run left there is stale. */
+    static SeenStore openEmpty(Path dir) {
+        RocksDB.loadLibrary();
+        deleteRecursively(dir);
+        Options options = BoundedRocksDb.standaloneOptions();
+        WriteOptions writes = new WriteOptions().setDisableWAL(true);
+        try {
+            Files.createDirectories(dir);
+            return new SeenStore(dir, options, writes, RocksDB.open(options, dir.toString()));
+        } catch (IOException | RocksDBException e) {
+            writes.close();
+            options.close();
+            throw new IllegalStateException("cannot open ingest's memory of its articles in " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    SeenArticle get(String articleId) {
+        if (closed) {
+            throw new IllegalStateException("ingest has stopped: its memory of its articles is closed");
+        }
+        byte[] value = read(key(articleId));
+        return value == null ? null : DESERIALIZER.deserialize(Topics.INGEST_SEEN.name(), value);
+    }
+
+    @Override
+    public void put(String articleId, SeenArticle article) {
+        if (closed) {
+            return;
+        }
+        byte[] key = key(articleId);
+        boolean known = read(key) != null;
+        try {
+            db.put(writes, key, SERIALIZER.serialize(Topics.INGEST_SEEN.name(), article));
+        } catch (RocksDBException e) {
+            throw failed("write", e);
+        }
+        if (!known) {
+            size++;
+        }
+    }
+
+    @Override
+    public void remove(String articleId) {
+        byte[] key = key(articleId);
+        if (closed || read(key) == null) {
+            return;
+        }
+        try {
+            db.delete(writes, key);
+        } catch (RocksDBException e) {
+            throw failed("delete from", e);
+        }
+        size--;
+    }
+
+    int size() {
+        return size;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        db.close();
+        writes.close();
+        options.close();
+        deleteRecursively(dir);
+    }
+
+    private byte[] read(byte[] key) {
+        try {
+            return db.get(key);
+        } catch (RocksDBException e) {
+            throw failed("read", e);
+        }
+    }
+
+    private IllegalStateException failed(String action, RocksDBException e) {
+        return new IllegalStateException("cannot " + action + " ingest's memory of its articles in " + dir + ": "
+                + e.getMessage(), e);
+    }
+
+    private static byte[] key(String articleId) {
+        return articleId.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try {
+            Utils.delete(dir.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package trendwatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.SeenArticle;
+
+class SeenStoreTest {
+
+    private static final SeenArticle FIRST = new SeenArticle("hash-1", Instant.parse("2026-11-30T01:00:00Z"),
+            "inbox/a.md");
+    private static final SeenArticle CHANGED = new SeenArticle("hash-2", FIRST.firstSeenAt(), "inbox/a.md",
+            "guid-1|title");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldGiveBackTheLatestVersionOfEachArticleAndCountArticlesNotVersions() {
+        try (SeenStore store = SeenStore.openEmpty(dir.resolve("seen"))) {
+            store.put("a", FIRST);
+            store.put("a", CHANGED);
+            store.put("b", FIRST);
+
+            assertThat(store.get("a")).isEqualTo(CHANGED);
+            assertThat(store.get("b")).isEqualTo(FIRST);
+            assertThat(store.get("c")).isNull();
+            assertThat(store.size()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldForgetARemovedArticleAndIgnoreRemovingAnUnknownOne() {
+        try (SeenStore store = SeenStore.openEmpty(dir.resolve("seen"))) {
+            store.put("a", FIRST);
+            store.remove("a");
+            store.remove("never-seen");
+
+            assertThat(store.get("a")).isNull();
+            assertThat(store.size()).isZero();
+        }
+    }
+
+    @Test
+    void shouldStartEmptyWhateverAnEarlierRunLeftInItsFolder() throws Exception {
+        Path folder = dir.resolve("seen");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("LOCK"), "left by a process that died");
+        try (SeenStore store = SeenStore.openEmpty(folder)) {
+            store.put("a", FIRST);
+        }
+        try (SeenStore store = SeenStore.openEmpty(folder)) {
+            assertThat(store.get("a")).isNull();
+            assertThat(store.size()).isZero();
+        }
+    }
+
+    @Test
+    void shouldDeleteItsFolderOnCloseIgnoreLateWritesAndRefuseReads() {
+        Path folder = dir.resolve("seen");
+        SeenStore store = SeenStore.openEmpty(folder);
+        store.put("a", FIRST);
+        store.close();
+
+        store.put("b", FIRST); // a transaction that landed while ingest was stopping: its topic has it
+        assertThat(folder).doesNotExist();
+        assertThatThrownBy(() -> store.get("a")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ingest has stopped");
+    }
+}
