@@ -1,6 +1,6 @@
 package trendwatch.bench;
 
-import trendwatch.classify.ArticleClassifier;
+import trendwatch.classify.Classifier;
 import trendwatch.classify.ClassifiedArticle;
 import trendwatch.model.Article;
 import trendwatch.model.ArticleLabels;
@@ -12,7 +12,7 @@ import trendwatch.model.Topics;
  */
 record Expectation(ArticleLabels labels, int paragraphs, String deadLetterReason) {
 
-    static Expectation of(byte[] value, ArticleClassifier classifier) {
+    static Expectation of(byte[] value, Classifier classifier) {
         try {
             Article article = Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize(Topics.ARTICLES_RAW.name(),
                     value);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,6 +30,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import trendwatch.app.StreamsStage;
 import trendwatch.classify.ArticleClassifier;
+import trendwatch.classify.Classifier;
 import trendwatch.classify.ClassifyConfig;
 import trendwatch.classify.ClassifyTopology;
 import trendwatch.model.DeadLetters;
@@ -51,7 +53,8 @@ import trendwatch.publish.PublishTopology;
  *       are then read back from {@code trend.dlq} and checked, off the clock.</li>
  * </ol>
  * With {@code --poison F} it runs three times on fresh brokers, clean, with a fraction F of bad records, clean again,
- * and checks every bad record reaches the dead-letter topic with its origin headers and the original bytes.
+ * and checks every bad record reaches the dead-letter topic with its origin headers and the original bytes. Its
+ * runs, the clean ones too, classify with {@link Poison#classifier}: the product's, throwing on one kind of poison.
  *
  * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.ThroughputBench N [--poison F] [--partitions P]
  *     [--days D] [--set streams.key=value]... [--no-passthrough] [--warmup-runs K=4] [--timeout SECONDS]</pre>
@@ -70,12 +73,14 @@ public final class ThroughputBench {
     private final Map<String, String> overrides;
     private final Duration timeout;
     private final Taxonomy taxonomy = Taxonomy.loadDefault();
+    private final Function<Taxonomy, Classifier> classifiers;
     private final List<String> corpus;
     private double passthroughCpuMs;
 
-    private ThroughputBench(int records, int partitions, int days, Map<String, String> overrides, Duration timeout)
-            throws Exception {
+    private ThroughputBench(int records, int partitions, int days, Map<String, String> overrides, Duration timeout,
+                            Function<Taxonomy, Classifier> classifiers) throws Exception {
         this.records = records;
+        this.classifiers = classifiers;
         this.partitions = partitions;
         this.days = days;
         this.overrides = overrides;
@@ -107,7 +112,8 @@ public final class ThroughputBench {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        ThroughputBench bench = new ThroughputBench(n, partitions, days, overrides, Duration.ofSeconds(timeoutSeconds));
+        ThroughputBench bench = new ThroughputBench(n, partitions, days, overrides, Duration.ofSeconds(timeoutSeconds),
+                poison > 0 ? Poison::classifier : ArticleClassifier::new);
         System.out.printf(Locale.ROOT, "ThroughputBench N=%d partitions=%d %s overrides=%s cores=%d heap=%d MB"
                 + " load=%s%n", n, partitions, PublishedTimes.describe(days), overrides,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
@@ -135,7 +141,8 @@ public final class ThroughputBench {
      * articles/s, the maximum rate as far as these runs tell.
      */
     static double warmUp(int runs, int partitions, int days, Map<String, String> overrides) throws Exception {
-        return new ThroughputBench(20_000, partitions, days, overrides, Duration.ofMinutes(10)).warmUp(runs, 0);
+        return new ThroughputBench(20_000, partitions, days, overrides, Duration.ofMinutes(10), ArticleClassifier::new)
+                .warmUp(runs, 0);
     }
 
     /**
@@ -175,7 +182,7 @@ public final class ThroughputBench {
     /** The input records in order: articles, with every (1/F)-th one replaced by the next kind of poison. */
     private Input input(double poison) {
         BenchArticles articles = new BenchArticles(corpus, 42);
-        ArticleClassifier classifier = new ArticleClassifier(taxonomy);
+        Classifier classifier = classifiers.apply(taxonomy);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         PublishedTimes times = new PublishedTimes(days, records, now);
         int every = poison > 0 ? (int) Math.round(1 / poison) : Integer.MAX_VALUE;
@@ -264,7 +271,7 @@ public final class ThroughputBench {
         try (KafkaConsumer<String, byte[]> counts = kafka.readCommitted(Topics.COUNTS.name());
              KafkaConsumer<String, byte[]> deadLetters = kafka.readCommitted(Topics.DLQ.name());
              StreamsStage classify = new StreamsStage("classify",
-                     ClassifyTopology.build(new ClassifyConfig(taxonomy, meters)),
+                     ClassifyTopology.build(new ClassifyConfig(taxonomy, meters, classifiers)),
                      kafka.streamsSettings(ClassifyTopology.APPLICATION_ID, overrides), meters);
              StreamsStage publish = new StreamsStage("publish",
                      PublishTopology.build(new PublishConfig(Clock.systemUTC(), meters)),

@@ -19,7 +19,7 @@ import trendwatch.model.taxonomy.Taxonomy;
  * Splits an article into paragraphs and labels each one, first on its own words, then with its place in the
  * article (section headings, neighbours); a pure function of the article and the taxonomy.
  */
-public final class ArticleClassifier {
+public final class ArticleClassifier implements Classifier {
 
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
@@ -34,6 +34,7 @@ public final class ArticleClassifier {
         this.taxonomyVersion = taxonomy.version();
     }
 
+    @Override
     public ClassifiedArticle classify(Article article) {
         List<String> texts = Paragraphs.split(article.body());
         requireCountableTime(article);

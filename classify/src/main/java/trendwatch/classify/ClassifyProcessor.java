@@ -15,12 +15,12 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
 
     static final String STAGE = "classify";
 
-    private final ArticleClassifier classifier;
+    private final Classifier classifier;
     private final MeterRegistry meters;
     private FixedKeyProcessorContext<byte[], Outcome> context;
 
     ClassifyProcessor(ClassifyConfig config) {
-        this.classifier = new ArticleClassifier(config.taxonomy());
+        this.classifier = config.classifiers().apply(config.taxonomy());
         this.meters = config.meters();
     }
 

@@ -50,8 +50,11 @@ class ClassifyTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(ClassifyTopology.build(new ClassifyConfig(taxonomy, new SimpleMeterRegistry())),
-                ClassifyTopology.settings(shared()));
+        startDriver(new ClassifyConfig(taxonomy, new SimpleMeterRegistry()));
+    }
+
+    private void startDriver(ClassifyConfig config) {
+        driver = new TopologyTestDriver(ClassifyTopology.build(config), ClassifyTopology.settings(shared()));
         raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         paragraphs = output(Topics.PARAGRAPHS_LABELED.name());
@@ -127,6 +130,34 @@ class ClassifyTopologyTest {
         assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
         assertThat(header(dead, DeadLetters.ERROR_CLASS)).contains("SerializationException");
         assertThat(articles.readKeyValue().key).isEqualTo("a2");
+    }
+
+    @Test
+    void shouldSendAnArticleTheLabelerThrowsOnToTheDeadLetterTopicAndKeepGoing() {
+        driver.close();
+        // no input found makes the real labeler throw, so this one fails on purpose, mid-article
+        startDriver(new ClassifyConfig(taxonomy, new SimpleMeterRegistry(), t -> {
+            ArticleClassifier real = new ArticleClassifier(t);
+            return article -> {
+                if (article.body().contains(CHIPS)) {
+                    throw new IndexOutOfBoundsException("labeler failed on paragraph 2");
+                }
+                return real.classify(article);
+            };
+        }));
+        Article throwsOn = article("a7", SPACE + "\n\n" + CHIPS);
+        pipe(throwsOn);
+        pipe(article("a8", SPACE));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(Topics.ARTICLES_RAW.valueSerde().serializer().serialize("t", throwsOn));
+        assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("classify");
+        assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
+        assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DeadLetters.ERROR_CLASS)).contains("IndexOutOfBoundsException");
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("labeler failed on paragraph 2");
+        assertThat(articles.readKeyValue().key).isEqualTo("a8");
+        assertThat(paragraphs.readValuesToList()).extracting(LabeledParagraph::articleId).containsOnly("a8");
     }
 
     @Test
