@@ -29,6 +29,14 @@ class PublishedTimesTest {
     }
 
     @Test
+    void shouldDateTheLastOfItsOwnWeeksWithinTheYearsTheClassifierCounts() {
+        Instant last = new PublishedTimes(0, 400_000, NOW).of(399_999);
+
+        assertThat(last).isAfter(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(new PublishedTimes(0, 1, NOW).of(0)).isBefore(Instant.parse("+10000-01-01T00:00:00Z"));
+    }
+
+    @Test
     void shouldSpreadArticlesOverTheLastDays() {
         PublishedTimes times = new PublishedTimes(30, 1_000, NOW);
         Set<Instant> hours = new HashSet<>();
@@ -43,8 +51,8 @@ class PublishedTimesTest {
 
     @Test
     void shouldRefuseMoreOwnWeeksThanItCanDate() {
-        assertThatThrownBy(() -> new PublishedTimes(0, 100_001, NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 100,000 articles");
+        assertThatThrownBy(() -> new PublishedTimes(0, 400_001, NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 400,000 articles");
         assertThatThrownBy(() -> new PublishedTimes(-1, 10, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--days must be 0");
     }
