@@ -124,11 +124,7 @@ class ClassifyTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("bad");
-        assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("classify");
-        assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
-        assertThat(header(dead, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
-        assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
-        assertThat(header(dead, DeadLetters.ERROR_CLASS)).contains("SerializationException");
+        assertFirstRecordRefusedByClassify(dead, "SerializationException");
         assertThat(articles.readKeyValue().key).isEqualTo("a2");
     }
 
@@ -151,10 +147,7 @@ class ClassifyTopologyTest {
 
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(dead.value()).isEqualTo(Topics.ARTICLES_RAW.valueSerde().serializer().serialize("t", throwsOn));
-        assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("classify");
-        assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
-        assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
-        assertThat(header(dead, DeadLetters.ERROR_CLASS)).contains("IndexOutOfBoundsException");
+        assertFirstRecordRefusedByClassify(dead, "IndexOutOfBoundsException");
         assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("labeler failed on paragraph 2");
         assertThat(articles.readKeyValue().key).isEqualTo("a8");
         assertThat(paragraphs.readValuesToList()).extracting(LabeledParagraph::articleId).containsOnly("a8");
@@ -268,6 +261,15 @@ class ClassifyTopologyTest {
     private static Article article(String id, String body) {
         return new Article(Article.SCHEMA, id, new SourceRef("folder", "inbox", null), null, "t", null, null, "zh",
                 PUBLISHED, PUBLISHED.plusSeconds(3600), body, "h-" + body.hashCode());
+    }
+
+    /** The dead letter names classify, the raw topic's first record as its origin, and the error's class. */
+    private static void assertFirstRecordRefusedByClassify(TestRecord<byte[], byte[]> dead, String errorClass) {
+        assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("classify");
+        assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
+        assertThat(header(dead, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DeadLetters.ERROR_CLASS)).contains(errorClass);
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String key) {

@@ -2,9 +2,13 @@ package trendwatch.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Utils;
@@ -21,6 +25,7 @@ import trendwatch.model.Topics;
  * it holds one entry per article ever published, so on the heap it would grow with the articles. The database
  * draws on the state stores' shared cache ({@link BoundedRocksDb}). It is a copy of the compacted
  * {@code trend.ingest.seen} topic, rebuilt at every start, so it is opened empty and writes no log of its own.
+ * A lock file beside the folder keeps a second ingest on the same folder from emptying it under the first.
  * Not thread-safe: its owner ({@link ArticleSink}) calls it under its lock. A transaction that lands after ingest
  * has closed it is not written here (the topic has it); reading it then is an error.
  */
@@ -30,14 +35,16 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
     private static final Deserializer<SeenArticle> DESERIALIZER = Topics.INGEST_SEEN.valueSerde().deserializer();
 
     private final Path dir;
+    private final FileLock lock;
     private final Options options;
     private final WriteOptions writes;
     private final RocksDB db;
     private int size;
     private boolean closed;
 
-    private SeenStore(Path dir, Options options, WriteOptions writes, RocksDB db) {
+    private SeenStore(Path dir, FileLock lock, Options options, WriteOptions writes, RocksDB db) {
         this.dir = dir;
+        this.lock = lock;
         this.options = options;
         this.writes = writes;
         this.db = db;
@@ -46,17 +53,49 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
     /** An empty store in {@code dir}, which is emptied first: whatever an earlier run left there is stale. */
     static SeenStore openEmpty(Path dir) {
         RocksDB.loadLibrary();
-        deleteRecursively(dir);
+        FileLock lock = lock(dir);
         Options options = BoundedRocksDb.standaloneOptions();
         WriteOptions writes = new WriteOptions().setDisableWAL(true);
         try {
+            deleteRecursively(dir);
             Files.createDirectories(dir);
-            return new SeenStore(dir, options, writes, RocksDB.open(options, dir.toString()));
-        } catch (IOException | RocksDBException e) {
+            return new SeenStore(dir, lock, options, writes, RocksDB.open(options, dir.toString()));
+        } catch (IOException | RocksDBException | UncheckedIOException e) {
             writes.close();
             options.close();
+            release(lock);
             throw new IllegalStateException("cannot open ingest's memory of its articles in " + dir + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static FileLock lock(Path dir) {
+        Path file = dir.resolveSibling(dir.getFileName() + ".lock");
+        try {
+            Files.createDirectories(dir.toAbsolutePath().getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = null;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                // held by this JVM: another ingest in the same process
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException(dir + " is in use by another ingest: give each ingest its own"
+                        + " --data-dir");
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + file, e);
+        }
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.channel().close(); // releases the lock too
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock on ingest's memory of its articles", e);
         }
     }
 
@@ -112,7 +151,11 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
         db.close();
         writes.close();
         options.close();
-        deleteRecursively(dir);
+        try {
+            deleteRecursively(dir);
+        } finally {
+            release(lock);
+        }
     }
 
     private byte[] read(byte[] key) {

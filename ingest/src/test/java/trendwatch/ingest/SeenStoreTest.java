@@ -72,4 +72,19 @@ class SeenStoreTest {
         assertThatThrownBy(() -> store.get("a")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ingest has stopped");
     }
+
+    @Test
+    void shouldRefuseAFolderAnotherIngestHoldsWithoutEmptyingIt() {
+        Path folder = dir.resolve("seen");
+        try (SeenStore first = SeenStore.openEmpty(folder)) {
+            first.put("a", FIRST);
+
+            assertThatThrownBy(() -> SeenStore.openEmpty(folder)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use by another ingest");
+            assertThat(first.get("a")).isEqualTo(FIRST);
+        }
+        try (SeenStore next = SeenStore.openEmpty(folder)) { // released on close
+            assertThat(next.size()).isZero();
+        }
+    }
 }
