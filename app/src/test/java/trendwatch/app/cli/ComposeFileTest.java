@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import kafka.server.KafkaConfig;
 import org.apache.kafka.server.config.AbstractKafkaConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -40,13 +41,15 @@ class ComposeFileTest {
     private static final Set<String> KAFKA_IMAGE_JVM_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS",
             "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_VERSION");
 
+    @TempDir
+    Path dir;
     private final ComposeFile compose = ComposeFile.load();
     private final CommandLine cli = Main.commandLine();
 
     /** The file with its commented-out {@code key=value} examples switched on. */
-    private static Path uncommented(Path file) throws java.io.IOException {
+    private Path uncommented(Path file) throws java.io.IOException {
         String text = Files.readString(file).replaceAll("(?m)^#([a-z][a-z.]*=)", "$1");
-        return Files.writeString(Files.createTempFile("kafka-client", ".properties"), text);
+        return Files.writeString(dir.resolve("kafka-client.properties"), text);
     }
 
     private CommandSpec subcommand(String name) {
