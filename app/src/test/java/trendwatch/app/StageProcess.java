@@ -52,8 +52,11 @@ final class StageProcess implements AutoCloseable {
     static StageProcess start(String name, String stage, String bootstrapServers, Path work, Path seeds, Path logs)
             throws IOException {
         int port = freePort();
+        // RocksDB unpacks its native library (14 MB) into the temp folder and deletes it on exit, which a stage
+        // killed with -9 never reaches: under work/ it goes with the test's other files, not into /tmp
+        Path tmp = Files.createDirectories(work.resolve(name + "-tmp"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(),
+                .toString(), "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
                 // small heaps and the C1 compiler only: five JVMs share two cores with the broker and the test
                 "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
                 // the test classpath carries the Kafka test kit's log4j2.yaml (INFO for everything): use the app's
