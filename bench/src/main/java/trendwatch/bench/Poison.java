@@ -23,8 +23,8 @@ enum Poison {
     MISSING_FIELD,
     /**
      * A valid article the labeler throws on, halfway through it. No input found makes the product's labeler throw
-     * (550 000 fuzzed articles), so the benchmark runs classify with {@link #classifiers}, which throws on a marker
-     * paragraph: what matters is that the failure reaches the dead letters and the rest flows.
+     * ({@code ArticleClassifierRobustnessTest}), so the benchmark runs classify with {@link #classifier}, which
+     * throws on a marker paragraph: what matters is that the failure reaches the dead letters and the rest flows.
      */
     LABELER_THROWS,
     /** An article whose body is one 5 MB paragraph: far beyond {@code Paragraphs.MAX_CHARS}, so a dead letter. */

@@ -15,6 +15,7 @@ import org.apache.kafka.common.utils.Utils;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
 import trendwatch.model.BoundedRocksDb;
 import trendwatch.model.SeenArticle;
@@ -39,7 +40,6 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
     private final Options options;
     private final WriteOptions writes;
     private final RocksDB db;
-    private int size;
     private boolean closed;
 
     private SeenStore(Path dir, FileLock lock, Options options, WriteOptions writes, RocksDB db) {
@@ -112,33 +112,36 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
         if (closed) {
             return;
         }
-        byte[] key = key(articleId);
-        boolean known = read(key) != null;
         try {
-            db.put(writes, key, SERIALIZER.serialize(Topics.INGEST_SEEN.name(), article));
+            db.put(writes, key(articleId), SERIALIZER.serialize(Topics.INGEST_SEEN.name(), article));
         } catch (RocksDBException e) {
             throw failed("write", e);
-        }
-        if (!known) {
-            size++;
         }
     }
 
     @Override
     public void remove(String articleId) {
-        byte[] key = key(articleId);
-        if (closed || read(key) == null) {
+        if (closed) {
             return;
         }
         try {
-            db.delete(writes, key);
+            db.delete(writes, key(articleId));
         } catch (RocksDBException e) {
             throw failed("delete from", e);
         }
-        size--;
     }
 
+    /**
+     * How many articles it holds, counted key by key: asked once, for the start-up log line, so writes do not pay
+     * a read each to keep a running count (RocksDB's own estimate is not exact).
+     */
     int size() {
+        int size = 0;
+        try (RocksIterator keys = db.newIterator()) {
+            for (keys.seekToFirst(); keys.isValid(); keys.next()) {
+                size++;
+            }
+        }
         return size;
     }
 
