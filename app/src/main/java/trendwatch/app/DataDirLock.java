@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import trendwatch.model.StartupException;
 
 /** An OS file lock on the data directory, so two runs can never share (and corrupt) one broker's data. */
 public final class DataDirLock implements AutoCloseable {

@@ -26,6 +26,7 @@ import trendwatch.ingest.IngestService;
 import trendwatch.ingest.api.SubmitHandler;
 import trendwatch.ingest.api.Submitter;
 import trendwatch.model.KafkaConnection;
+import trendwatch.model.StartupException;
 import trendwatch.model.taxonomy.Taxonomy;
 import trendwatch.publish.ClusterCountStores;
 import trendwatch.publish.TopicPartitionCounts;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import trendwatch.model.StartupException;
 
 /** Checks ports before anything starts, so a clash is one clear line instead of a half-started broker. */
 final class Ports {

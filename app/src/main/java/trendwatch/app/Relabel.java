@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trendwatch.classify.ClassifyTopology;
 import trendwatch.model.KafkaConnection;
+import trendwatch.model.StartupException;
 import trendwatch.model.Topics;
 
 /**

@@ -19,6 +19,7 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
 import trendwatch.model.BoundedRocksDb;
 import trendwatch.model.SeenArticle;
+import trendwatch.model.StartupException;
 import trendwatch.model.Topics;
 
 /**
@@ -82,7 +83,7 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
             }
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException(dir + " is in use by another ingest: give each ingest its own"
+                throw new StartupException(dir + " is in use by another ingest: give each ingest its own"
                         + " --data-dir");
             }
             return lock;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trendwatch.model.SeenArticle;
+import trendwatch.model.StartupException;
 
 class SeenStoreTest {
 
@@ -79,7 +80,7 @@ class SeenStoreTest {
         try (SeenStore first = SeenStore.openEmpty(folder)) {
             first.put("a", FIRST);
 
-            assertThatThrownBy(() -> SeenStore.openEmpty(folder)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> SeenStore.openEmpty(folder)).isInstanceOf(StartupException.class)
                     .hasMessageContaining("in use by another ingest");
             assertThat(first.get("a")).isEqualTo(FIRST);
         }

@@ -3,7 +3,7 @@ package trendwatch.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-import trendwatch.app.StartupException;
+import trendwatch.model.StartupException;
 import trendwatch.model.taxonomy.TaxonomyException;
 
 /** Turns a failed command into one line on stderr and the contract's exit code, never a stack trace. */
@@ -11,15 +11,24 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
-        command.getErr().println("trendwatch " + command.getCommandName() + ": " + message(e));
-        return e instanceof TaxonomyException || e instanceof BadInputException ? ExitCodes.BAD_INPUT
+        Throwable cause = explained(e);
+        command.getErr().println("trendwatch " + command.getCommandName() + ": " + (cause != null ? cause.getMessage()
+                : unexplained(e)));
+        return cause instanceof TaxonomyException || cause instanceof BadInputException ? ExitCodes.BAD_INPUT
                 : ExitCodes.FAILURE;
     }
 
-    private static String message(Throwable e) {
-        if (e instanceof StartupException || e instanceof TaxonomyException || e instanceof BadInputException) {
-            return e.getMessage();
+    /** The first exception in the chain whose message is written for the user, wherever a library wrapped it. */
+    private static Throwable explained(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StartupException || t instanceof TaxonomyException || t instanceof BadInputException) {
+                return t;
+            }
         }
+        return null;
+    }
+
+    private static String unexplained(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,6 +1,6 @@
-package trendwatch.app;
+package trendwatch.model;
 
-/** The pipeline cannot start for a reason the user can fix (a port in use, a locked data directory). */
+/** A stage or the pipeline cannot start for a reason the user can fix (a port in use, a locked data directory). */
 public final class StartupException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
