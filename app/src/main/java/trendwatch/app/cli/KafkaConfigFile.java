@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.utils.Utils;
 import trendwatch.model.KafkaConnection;
 
 /**
@@ -42,7 +43,8 @@ final class KafkaConfigFile {
     static KafkaConnection connection(String bootstrapServers, Path file) {
         // an empty $TRENDWATCH_KAFKA_CONFIG (as Compose passes an unset variable) means no file
         if (file == null || file.toString().isBlank()) {
-            return bootstrapServers == null ? null : KafkaConnection.of(bootstrapServers);
+            return bootstrapServers == null ? null : KafkaConnection.of(hostPorts("--bootstrap-servers",
+                    bootstrapServers));
         }
         Map<String, String> settings = read(file);
         String fromFile = settings.remove(BOOTSTRAP_SERVERS);
@@ -51,7 +53,20 @@ final class KafkaConfigFile {
             throw new BadInputException("--kafka-config " + file + ": give --bootstrap-servers or set "
                     + BOOTSTRAP_SERVERS + " in the file (the embedded broker takes no client settings)");
         }
-        return new KafkaConnection(bootstrap, settings);
+        return new KafkaConnection(hostPorts(bootstrapServers != null ? "--bootstrap-servers"
+                : "--kafka-config " + file + ": " + BOOTSTRAP_SERVERS, bootstrap), settings);
+    }
+
+    /** A list of brokers as Kafka's clients take it, checked now: Kafka would fail later with a ConfigException. */
+    static String hostPorts(String what, String servers) {
+        for (String server : servers.split(",", -1)) {
+            String s = server.strip();
+            Integer port = Utils.getPort(s);
+            if (Utils.getHost(s) == null || port == null || port < 1 || port > 65535) {
+                throw new BadInputException(what + " '" + servers + "': '" + s + "' is not HOST:PORT");
+            }
+        }
+        return servers;
     }
 
     static Map<String, String> read(Path file) {

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -64,6 +65,8 @@ final class LabelCommand implements Callable<Integer> {
                 label(input, out);
             } catch (NoSuchFileException e) {
                 bad(input + ": no such file");
+            } catch (CharacterCodingException e) { // its message alone says "Input length = 1"
+                bad(input + ": not UTF-8 text (convert it first, e.g. iconv -f GBK -t UTF-8)");
             } catch (IOException e) {
                 bad(input + ": cannot read: " + e.getMessage());
             }

@@ -2,6 +2,7 @@ package trendwatch.app.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import trendwatch.model.StartupException;
 import trendwatch.model.taxonomy.TaxonomyException;
@@ -16,6 +17,14 @@ final class OneLineErrors implements IExecutionExceptionHandler {
                 : unexplained(e)));
         return cause instanceof TaxonomyException || cause instanceof BadInputException ? ExitCodes.BAD_INPUT
                 : ExitCodes.FAILURE;
+    }
+
+    /** A mistyped command line: one line naming what is wrong, and where the options are listed, exit code 2. */
+    static int badUsage(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        command.getErr().println(name + ": " + e.getMessage() + " (" + name + " --help lists the options)");
+        return ExitCodes.BAD_INPUT;
     }
 
     /** The first exception in the chain whose message is written for the user, wherever a library wrapped it. */

@@ -1,11 +1,16 @@
 package trendwatch.app.cli;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 import trendwatch.app.RunOptions;
+import trendwatch.ingest.source.SourcesException;
+import trendwatch.ingest.source.SourcesFile;
 import trendwatch.model.Durations;
+import trendwatch.model.KafkaConnection;
 import trendwatch.publish.PublishConfig;
 
 /** The options every pipeline command shares. */
@@ -70,20 +75,54 @@ final class PipelineOptions {
                     + " ever). Ignored by ingest and classify.")
     String forgetArticlesAfter;
 
-    RunOptions toRunOptions() {
+    /** @param ingests whether ingest runs here, which reads the sources file: checked now, before anything starts */
+    RunOptions toRunOptions(boolean ingests) {
         if (port < 0 || port > 65535 || kafkaPort < 1 || kafkaPort > 65534) {
             throw new BadInputException("--port and --kafka-port must be valid TCP ports");
         }
         if (partitions < 1) {
             throw new BadInputException("--partitions must be at least 1, not " + partitions);
         }
-        Path sources = sourcesFile != null ? sourcesFile
-                : Files.isRegularFile(seedsDir.resolve("sources.yaml")) ? seedsDir.resolve("sources.yaml") : null;
+        requireKnownHost();
+        KafkaConnection kafka = KafkaConfigFile.connection(bootstrapServers, kafkaConfig);
+        if (kafka == null) {
+            refusePortClash();
+        }
+        return new RunOptions(kafka, dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions, relabel,
+                ingests ? sources() : null, apiToken == null || apiToken.isBlank() ? null : apiToken, forgetArticlesAfter());
+    }
+
+    private void requireKnownHost() {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new BadInputException("--host " + host + ": unknown host");
+        }
+    }
+
+    /** Each port is checked free before the start, but the embedded broker would take --port before HTTP could. */
+    private void refusePortClash() {
+        if (port == kafkaPort || port == kafkaPort + 1) {
+            throw new BadInputException("--port " + port + " is taken by the embedded broker, which listens on"
+                    + " --kafka-port " + kafkaPort + " and " + (kafkaPort + 1) + ": choose another");
+        }
+    }
+
+    /** The sources file, read once now, so a mistake in it stops the start before anything has started. */
+    private Path sources() {
         if (sourcesFile != null && !Files.isRegularFile(sourcesFile)) {
             throw new BadInputException("--sources " + sourcesFile + ": no such file");
         }
-        return new RunOptions(KafkaConfigFile.connection(bootstrapServers, kafkaConfig), dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions,
-                relabel, sources, apiToken == null || apiToken.isBlank() ? null : apiToken, forgetArticlesAfter());
+        Path sources = sourcesFile != null ? sourcesFile
+                : Files.isRegularFile(seedsDir.resolve("sources.yaml")) ? seedsDir.resolve("sources.yaml") : null;
+        if (sources != null) {
+            try {
+                SourcesFile.load(sources);
+            } catch (SourcesException e) {
+                throw new BadInputException(e.getMessage());
+            }
+        }
+        return sources;
     }
 
     private Duration forgetArticlesAfter() {

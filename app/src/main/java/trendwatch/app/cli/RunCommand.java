@@ -17,7 +17,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return PipelineProcess.runUntilStopped(options.toRunOptions(),
+        return PipelineProcess.runUntilStopped(options.toRunOptions(true),
                 List.of(Pipeline.Part.INGEST, Pipeline.Part.CLASSIFY, Pipeline.Part.PUBLISH));
     }
 }

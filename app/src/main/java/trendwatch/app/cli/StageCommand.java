@@ -17,7 +17,7 @@ abstract class StageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunOptions run = options.toRunOptions();
+        RunOptions run = options.toRunOptions(part() == Pipeline.Part.INGEST);
         if (run.embedded()) {
             throw new BadInputException("--bootstrap-servers is required to run one stage on its own");
         }

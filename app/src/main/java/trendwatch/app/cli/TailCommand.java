@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import trendwatch.model.Label;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.LabeledParagraph;
+import trendwatch.model.StartupException;
 import trendwatch.model.Texts;
 import trendwatch.model.Topic;
 import trendwatch.model.Topics;
@@ -38,6 +40,7 @@ final class TailCommand implements Callable<Integer> {
             .withZone(ZoneId.systemDefault());
     private static final int MAX_TEXT = 160;
     private static final String LOCAL_KAFKA = "localhost:9092";
+    private static final Duration REACH_KAFKA = Duration.ofSeconds(15);
 
     @Spec
     CommandSpec spec;
@@ -96,8 +99,14 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private void assign(KafkaConsumer<String, LabeledParagraph> consumer, Topic<String, LabeledParagraph> topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        List<TopicPartition> partitions;
+        try {
+            partitions = consumer.partitionsFor(topic.name(), REACH_KAFKA).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        } catch (TimeoutException e) {
+            throw new StartupException("cannot reach Kafka at " + kafka.bootstrapServers() + " within "
+                    + REACH_KAFKA.toSeconds() + " s: is the pipeline running (./trendwatch run)?");
+        }
         if (partitions.isEmpty()) {
             throw new BadInputException("topic " + topic.name() + " does not exist on " + kafka.bootstrapServers());
         }

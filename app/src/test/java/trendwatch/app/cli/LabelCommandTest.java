@@ -95,6 +95,18 @@ class LabelCommandTest {
     }
 
     @Test
+    void shouldSayAFileIsNotUtf8InsteadOfTheDecodersInputLength() throws Exception {
+        Path gbk = Files.write(dir.resolve("gbk.txt"), "固态电池量产".getBytes("GBK"));
+
+        CommandLineRunner result = CommandLineRunner.run("label", gbk.toString(), SEED);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("trendwatch label: " + gbk
+                + ": not UTF-8 text (convert it first, e.g. iconv -f GBK -t UTF-8)");
+        assertThat(rows(result.out())).isNotEmpty();
+    }
+
+    @Test
     void shouldRejectUsageWithoutInputsWithExitCodeTwo() {
         assertThat(CommandLineRunner.run("label").exitCode()).isEqualTo(2);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,5 +77,70 @@ class RunCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().lines()).singleElement().asString()
                 .contains("--relabel with --forget-articles-after would count the forgotten articles twice");
+    }
+
+    @Test
+    void shouldRefuseAnHttpPortTheEmbeddedBrokerTakesBeforeStartingIt() {
+        for (String port : new String[] {"18083", "18084"}) { // the broker's port, then its controller's
+            CommandLineRunner result = CommandLineRunner.run("run", "--port", port, "--kafka-port", "18083",
+                    "--data-dir", dataDir.resolve("d").toString());
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err().lines()).singleElement().asString().isEqualTo("trendwatch run: --port " + port
+                    + " is taken by the embedded broker, which listens on --kafka-port 18083 and 18084: choose another");
+            assertThat(dataDir.resolve("d")).doesNotExist();
+        }
+    }
+
+    @Test
+    void shouldNameAnUnknownHostInsteadOfCallingItsPortTaken() {
+        CommandLineRunner result = CommandLineRunner.run("run", "--host", "nosuchhost.invalid",
+                "--data-dir", dataDir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString()
+                .isEqualTo("trendwatch run: --host nosuchhost.invalid: unknown host");
+    }
+
+    @Test
+    void shouldRejectABadSourcesFileWithExitCodeTwoBeforeAnythingStarts() throws Exception {
+        Path sources = Files.writeString(dataDir.resolve("sources.yaml"),
+                "sources:\n  - id: bad\n    type: feed\n    url: ftp://x/y\n");
+
+        CommandLineRunner result = CommandLineRunner.run("run", "--sources", sources.toString(),
+                "--data-dir", dataDir.resolve("d").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString()
+                .startsWith("trendwatch run: sources " + sources + ", entry 1 (bad): ")
+                .contains("ftp://x/y");
+        assertThat(dataDir.resolve("d")).doesNotExist();
+    }
+
+    @Test
+    void shouldRejectBootstrapServersThatAreNotHostAndPort() {
+        CommandLineRunner result = CommandLineRunner.run("classify", "--bootstrap-servers", "kafka-1:9092,notahostport");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString().isEqualTo("trendwatch classify:"
+                + " --bootstrap-servers 'kafka-1:9092,notahostport': 'notahostport' is not HOST:PORT");
+    }
+
+    @Test
+    void shouldAnswerAMistypedOptionWithOneLineAndExitCodeTwo() {
+        CommandLineRunner result = CommandLineRunner.run("run", "--prot", "8081");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString()
+                .startsWith("trendwatch run: Unknown options: '--prot', '8081'")
+                .endsWith("(trendwatch run --help lists the options)");
+    }
+
+    @Test
+    void shouldPrintTheVersionFromASubcommand() {
+        CommandLineRunner result = CommandLineRunner.run("run", "-V");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().strip()).isEqualTo(Main.VERSION);
     }
 }
