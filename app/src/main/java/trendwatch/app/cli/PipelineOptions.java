@@ -16,6 +16,8 @@ import trendwatch.publish.PublishConfig;
 /** The options every pipeline command shares. */
 final class PipelineOptions {
 
+    private static final Path DEFAULT_SEEDS = Path.of("seeds");
+
     @Option(names = "--bootstrap-servers", paramLabel = "H:P",
             description = "Use this Kafka cluster instead of starting the embedded broker.")
     String bootstrapServers;
@@ -29,8 +31,9 @@ final class PipelineOptions {
             description = "Broker data, stream state and the inbox folder (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--seeds", paramLabel = "DIR", defaultValue = "seeds",
-            description = "Folder of seed articles, published at start (default: ${DEFAULT-VALUE}).")
+    /** Null unless given: a folder the user names must exist, the default need not (run from another folder). */
+    @Option(names = "--seeds", paramLabel = "DIR",
+            description = "Folder of seed articles, published at start (default: seeds).")
     Path seedsDir;
 
     @Option(names = "--host", defaultValue = "localhost",
@@ -84,12 +87,17 @@ final class PipelineOptions {
             throw new BadInputException("--partitions must be at least 1, not " + partitions);
         }
         requireKnownHost();
+        if (ingests && seedsDir != null && !Files.isDirectory(seedsDir)) {
+            throw new BadInputException("--seeds " + seedsDir + ": no such folder");
+        }
+        Path seeds = seedsDir != null ? seedsDir : DEFAULT_SEEDS;
         KafkaConnection kafka = KafkaConfigFile.connection(bootstrapServers, kafkaConfig);
         if (kafka == null) {
             refusePortClash();
         }
-        return new RunOptions(kafka, dataDir, seedsDir, host, port, kafkaPort, taxonomy, partitions, relabel,
-                ingests ? sources() : null, apiToken == null || apiToken.isBlank() ? null : apiToken, forgetArticlesAfter());
+        String token = apiToken == null || apiToken.isBlank() ? null : apiToken;
+        return new RunOptions(kafka, dataDir, seeds, host, port, kafkaPort, taxonomy, partitions, relabel,
+                ingests ? sources(seeds) : null, token, forgetArticlesAfter());
     }
 
     private void requireKnownHost() {
@@ -109,12 +117,12 @@ final class PipelineOptions {
     }
 
     /** The sources file, read once now, so a mistake in it stops the start before anything has started. */
-    private Path sources() {
+    private Path sources(Path seeds) {
         if (sourcesFile != null && !Files.isRegularFile(sourcesFile)) {
             throw new BadInputException("--sources " + sourcesFile + ": no such file");
         }
         Path sources = sourcesFile != null ? sourcesFile
-                : Files.isRegularFile(seedsDir.resolve("sources.yaml")) ? seedsDir.resolve("sources.yaml") : null;
+                : Files.isRegularFile(seeds.resolve("sources.yaml")) ? seeds.resolve("sources.yaml") : null;
         if (sources != null) {
             try {
                 SourcesFile.load(sources);

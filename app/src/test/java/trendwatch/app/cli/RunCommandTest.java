@@ -118,6 +118,18 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldRejectASeedsFolderThatDoesNotExist() {
+        Path missing = dataDir.resolve("no-such-seeds");
+
+        CommandLineRunner result = CommandLineRunner.run("run", "--seeds", missing.toString(),
+                "--data-dir", dataDir.resolve("d").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString()
+                .isEqualTo("trendwatch run: --seeds " + missing + ": no such folder");
+    }
+
+    @Test
     void shouldRejectBootstrapServersThatAreNotHostAndPort() {
         CommandLineRunner result = CommandLineRunner.run("classify", "--bootstrap-servers", "kafka-1:9092,notahostport");
 
