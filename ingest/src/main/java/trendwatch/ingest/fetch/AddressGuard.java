@@ -51,8 +51,12 @@ final class AddressGuard {
      */
     List<InetAddress> resolve(URI uri, boolean checkPrivate, boolean checkMetadata) throws FetchException {
         String host = Urls.hostName(uri);
-        if ((checkPrivate && isLocalName(host)) || ((checkPrivate || checkMetadata) && isMetadataName(host))) {
-            throw blocked(uri, "the host " + host + " is a local or cloud-metadata name");
+        boolean refuseMetadata = checkPrivate || checkMetadata;
+        if (refuseMetadata && isMetadataName(host)) {
+            throw metadata(uri, "the host " + host + " is a cloud-metadata name");
+        }
+        if (checkPrivate && isLocalName(host)) {
+            throw blocked(uri, "the host " + host + " is a local name");
         }
         InetAddress[] addresses;
         try {
@@ -65,11 +69,21 @@ final class AddressGuard {
             if (exempt.contains(new InetSocketAddress(address, port))) {
                 continue;
             }
-            if ((checkPrivate && !isPublic(address)) || ((checkPrivate || checkMetadata) && isMetadata(address))) {
+            if (refuseMetadata && isMetadata(address)) {
+                throw metadata(uri, "the host " + host + " resolves to the cloud-metadata address "
+                        + address.getHostAddress());
+            }
+            if (checkPrivate && !isPublic(address)) {
                 throw blocked(uri, "the host " + host + " resolves to the non-public address " + address.getHostAddress());
             }
         }
         return Arrays.asList(addresses);
+    }
+
+    /** Refused even where private networks are allowed: such endpoints hold credentials and no articles. */
+    private static FetchException metadata(URI uri, String detail) {
+        return new FetchException(FetchException.Kind.BLOCKED_ADDRESS, uri,
+                detail + "; cloud-metadata endpoints are never fetched");
     }
 
     private static FetchException blocked(URI uri, String detail) {

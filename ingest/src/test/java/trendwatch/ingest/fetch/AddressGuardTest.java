@@ -85,6 +85,22 @@ class AddressGuardTest {
                 .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS));
     }
 
+    @Test
+    void shouldSayThatCloudMetadataIsNeverFetchedAndThatPrivateAddressesNeedPrivateNetworksAllowed() {
+        AddressGuard guard = new AddressGuard(h -> addresses(h.equals("intranet.example") ? "10.1.1.1" : "169.254.169.254"),
+                Set.of());
+
+        assertThatThrownBy(() -> guard.resolve(URI.create("http://169.254.169.254/latest/"), false, true))
+                .hasMessageContaining("169.254.169.254 resolves to the cloud-metadata address 169.254.169.254;"
+                        + " cloud-metadata endpoints are never fetched");
+        assertThatThrownBy(() -> guard.resolve(URI.create("http://metadata.google.internal/"), true, true))
+                .hasMessageContaining("metadata.google.internal is a cloud-metadata name; cloud-metadata endpoints"
+                        + " are never fetched");
+        assertThatThrownBy(() -> guard.resolve(URI.create("http://intranet.example/"), true, true))
+                .hasMessageContaining("resolves to the non-public address 10.1.1.1; fetching it needs private"
+                        + " networks allowed");
+    }
+
     private static InetAddress[] addresses(String... literals) throws UnknownHostException {
         InetAddress[] out = new InetAddress[literals.length];
         for (int i = 0; i < literals.length; i++) {
