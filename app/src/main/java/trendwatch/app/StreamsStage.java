@@ -15,6 +15,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trendwatch.model.DeadLetterHandler;
+import trendwatch.model.DeadLetters;
 import trendwatch.publish.HealthCheck;
 
 /** One Kafka Streams stage of the pipeline: started, watched and closed the same way for classify and publish. */
@@ -37,6 +38,7 @@ public final class StreamsStage implements HealthCheck, AutoCloseable {
         this.streams = new KafkaStreams(topology, withMeters);
         this.metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);
+        DeadLetters.counter(meters, DeadLetterHandler.stageOf(settings));
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();

@@ -25,12 +25,15 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     private String stage = "unknown";
     private MeterRegistry meters;
 
+    /** The stage a Streams application's dead letters are counted and headed under: its id without "trendwatch-". */
+    public static String stageOf(Map<?, ?> settings) {
+        Object applicationId = settings.get(StreamsConfig.APPLICATION_ID_CONFIG);
+        return applicationId == null ? "unknown" : applicationId.toString().replaceFirst("^trendwatch-", "");
+    }
+
     @Override
     public void configure(Map<String, ?> configs) {
-        Object applicationId = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
-        if (applicationId != null) {
-            stage = applicationId.toString().replaceFirst("^trendwatch-", "");
-        }
+        stage = stageOf(configs);
         if (configs.get(METERS_CONFIG) instanceof MeterRegistry registry) {
             meters = registry;
         }

@@ -1,5 +1,6 @@
 package trendwatch.model;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
@@ -33,9 +34,17 @@ public final class DeadLetters {
         LOG.warn("{}: record {}/{}@{} sent to {}: {}", stage, topic, partition, offset, Topics.DLQ.name(),
                 error.getMessage());
         if (meters != null) {
-            meters.counter("trendwatch.dlq.records", "stage", stage).increment();
+            counter(meters, stage).increment();
         }
         return describe(new RecordHeaders(original.toArray()), stage, error, topic, partition, offset);
+    }
+
+    /**
+     * {@code trendwatch_dlq_records_total{stage}}. A stage registers it as it starts, so that dashboards read 0 rather
+     * than "no data" until its first dead letter.
+     */
+    public static Counter counter(MeterRegistry meters, String stage) {
+        return meters.counter("trendwatch.dlq.records", "stage", stage);
     }
 
     /** Adds the reason and origin headers to {@code headers}. */

@@ -13,12 +13,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ public final class HttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String JSON = "application/json; charset=utf-8";
+    private static final String GRANULARITIES = Arrays.stream(Granularity.values()).map(Granularity::id)
+            .collect(Collectors.joining(", "));
 
     /** What the API reads from; each part is owned and closed by whoever made it. */
     public record Sources(Taxonomy taxonomy, TrendQueries trends, CountStores localCounts,
@@ -138,15 +142,17 @@ public final class HttpApi implements AutoCloseable {
 
     private TrendQuery trendQuery(HttpExchange exchange) {
         QueryParams params = new QueryParams(exchange.getRequestURI());
-        return new TrendQuery(granularity(params), params.instant("from"), params.instant("to"),
+        return new TrendQuery(granularity(params), params.rangeStart("from"), params.rangeEnd("to"),
                 knownSector(params));
     }
 
     private static Granularity granularity(QueryParams params) {
+        String raw = params.text("granularity", "day");
         try {
-            return Granularity.parse(params.text("granularity", "day"));
+            return Granularity.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            // in the <parameter>=<value> form of the other parameters' errors, not the model's own wording
+            throw new BadRequestException("granularity=" + raw + " is not one of " + GRANULARITIES);
         }
     }
 
@@ -168,7 +174,7 @@ public final class HttpApi implements AutoCloseable {
     private void localBuckets(HttpExchange exchange) throws IOException {
         QueryParams params = new QueryParams(exchange.getRequestURI());
         Map<Instant, BucketCounts> buckets = new TreeMap<>(sources.localCounts().buckets(granularity(params),
-                params.instant("from"), params.instant("to")));
+                params.rangeStart("from"), params.rangeEnd("to")));
         sendJson(exchange, 200, buckets);
     }
 

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The query string of a request, with parsers that fail with a reason naming the parameter and its value. */
 final class QueryParams {
@@ -54,18 +55,33 @@ final class QueryParams {
         }
     }
 
-    /** An ISO-8601 instant ({@code 2025-02-01T08:00:00Z}) or a date ({@code 2025-02-01}, meaning its start in UTC). */
-    Instant instant(String name) {
+    /** The start of a range: an ISO-8601 instant ({@code 2025-02-01T08:00:00Z}), or a date meaning its start in UTC. */
+    Instant rangeStart(String name) {
+        return instant(name, QueryParams::startOf);
+    }
+
+    /**
+     * The inclusive end of a range: an ISO-8601 instant as it is, or a date meaning its last instant in UTC, so that
+     * {@code to=2025-02-03} takes in every bucket that starts on that day, not only the one starting at midnight.
+     */
+    Instant rangeEnd(String name) {
+        return instant(name, date -> startOf(date.plusDays(1)).minusNanos(1));
+    }
+
+    private Instant instant(String name, Function<LocalDate, Instant> dateToInstant) {
         String raw = values.get(name);
         if (raw == null) {
             return null;
         }
         try {
-            return raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(raw);
+            return raw.length() == 10 ? dateToInstant.apply(LocalDate.parse(raw)) : Instant.parse(raw);
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + "=" + raw + " is not an ISO-8601 date or instant");
         }
+    }
+
+    private static Instant startOf(LocalDate date) {
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static String decode(String s) {

@@ -95,8 +95,25 @@ class HttpApiTest {
     }
 
     @Test
+    void shouldTakeInEveryBucketThatStartsOnTheDayGivenAsTo() throws Exception {
+        assertThat(get("/api/trends?granularity=hour&from=2025-01-15&to=2025-01-15").body())
+                .contains("\"bucketStart\":\"2025-01-15T12:00:00Z\"");
+        assertThat(get("/api/trends?granularity=day&from=2025-01-15&to=2025-01-15").body())
+                .contains("\"bucketStart\":\"2025-01-15T00:00:00Z\"");
+        assertThat(get("/api/trends?granularity=week&from=2025-01-13&to=2025-01-13").body())
+                .contains("\"bucketStart\":\"2025-01-13T00:00:00Z\"");
+    }
+
+    @Test
+    void shouldEndTheRangeAtAnInstantGivenAsTo() throws Exception {
+        assertThat(get("/api/trends?granularity=hour&to=2025-01-15T11:59:59Z").body()).isEqualTo("[]");
+        assertThat(get("/api/trends?granularity=hour&to=2025-01-15T12:00:00Z").body())
+                .contains("\"bucketStart\":\"2025-01-15T12:00:00Z\"");
+    }
+
+    @Test
     void shouldRejectBadParametersWithAReason() throws Exception {
-        assertError("/api/trends?granularity=month", 400, "granularity 'month' is not one of hour, day, week");
+        assertError("/api/trends?granularity=month", 400, "granularity=month is not one of hour, day, week");
         assertError("/api/trends?sector=nope", 400, "sector=nope is not one of");
         assertError("/api/trends?from=yesterday", 400, "from=yesterday is not an ISO-8601 date or instant");
         assertError("/api/paragraphs?limit=0", 400, "limit=0 is outside 1..200");

@@ -1,5 +1,6 @@
 package trendwatch.ingest.source;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -101,6 +102,7 @@ public final class SourceRunner implements AutoCloseable {
                 stop(spec.id());
                 Poller poller = poller(spec);
                 pollers.put(spec.id(), poller);
+                articles(spec); // registered at 0 now, so dashboards show 0 rather than "no data" until the first
                 schedule(poller, delayUntilDue(spec.id()));
             }
         }
@@ -173,7 +175,7 @@ public final class SourceRunner implements AutoCloseable {
             after = succeeded(spec, before, started, result);
             lastErrors.remove(spec.id());
             fetches(spec, result.outcome());
-            meters.counter("trendwatch.ingest.articles", "source_type", spec.type()).increment(result.published());
+            articles(spec).increment(result.published());
         } catch (PollException e) {
             after = failed(spec, before, started, e);
             lastErrors.put(spec.id(), e.getMessage());
@@ -190,6 +192,10 @@ public final class SourceRunner implements AutoCloseable {
         states.put(spec.id(), after);
         saveQuietly(after);
         schedule(poller, Duration.ofMillis(after.intervalMillis()));
+    }
+
+    private Counter articles(SourceSpec spec) {
+        return meters.counter("trendwatch.ingest.articles", "source_type", spec.type());
     }
 
     private SourceState succeeded(SourceSpec spec, SourceState before, Instant at, PollResult result) {

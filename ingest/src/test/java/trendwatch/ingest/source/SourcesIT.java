@@ -120,6 +120,29 @@ class SourcesIT {
         }
     }
 
+    /**
+     * Sources that have published nothing (both answer 404, and a failed poll counts no articles) still show their
+     * types' article counts, at 0, so dashboards read 0 rather than "no data".
+     */
+    @Test
+    void shouldShowEachConfiguredSourceTypesArticleCountAtZeroFromTheStart() throws Exception {
+        Path sources = Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - {id: gone, type: feed, url: %s, minInterval: 1s, maxInterval: 2s}
+                  - {id: missing, type: page, url: %s, links: "ul.news a", minInterval: 1s, maxInterval: 2s}
+                """.formatted(site.url("/gone.xml"), site.url("/missing.html")));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+        try (IngestService ingest = service(sources, meters)) {
+            ingest.start();
+
+            assertThat(meters.get("trendwatch.ingest.articles").tag("source_type", "feed").counter().count())
+                    .isZero();
+            assertThat(meters.get("trendwatch.ingest.articles").tag("source_type", "page").counter().count())
+                    .isZero();
+        }
+    }
+
     private IngestService service(Path sources) {
         return service(sources, new SimpleMeterRegistry());
     }
