@@ -6,9 +6,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import trendwatch.ingest.extract.ExtractedText;
 import trendwatch.ingest.extract.TextExtractor;
 import trendwatch.model.Article;
@@ -20,6 +22,9 @@ public final class FileArticleReader {
     /** The default cap on an article file's size: 5 MiB. */
     public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
     private static final int BINARY_PROBE_BYTES = 8192;
+    /** An OPML document whatever its file name: an XML prolog and comments at most before {@code <opml>}. */
+    private static final Pattern OPML = Pattern.compile("\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<opml[\\s>]",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final long maxBytes;
     private final Clock clock;
@@ -32,6 +37,10 @@ public final class FileArticleReader {
     /** Reads {@code file}; its fetch time is now, the caller keeps the first one for articles seen before. */
     public Article read(FolderSource source, Path file) throws RejectedFileException {
         String text = decode(file, bytes(file));
+        if (OPML.matcher(text).lookingAt()) {
+            throw new RejectedFileException(file, "an OPML subscription list, not an article (list it in the sources"
+                    + " file as a source of type opml)");
+        }
         ExtractedText extracted = TextExtractor.extract(file.getFileName().toString(), text);
         if (extracted.body().isBlank()) {
             throw new RejectedFileException(file, "no text left after extraction");
@@ -52,6 +61,9 @@ public final class FileArticleReader {
     }
 
     private byte[] bytes(Path file) throws RejectedFileException {
+        if (Files.isDirectory(file)) {
+            throw new RejectedFileException(file, "a folder, not a file");
+        }
         try {
             long size = Files.size(file);
             if (size == 0) {
@@ -62,6 +74,8 @@ public final class FileArticleReader {
                         + " bytes");
             }
             return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new RejectedFileException(file, "no such file");
         } catch (IOException e) {
             throw new RejectedFileException(file, "cannot read: " + e.getMessage());
         }

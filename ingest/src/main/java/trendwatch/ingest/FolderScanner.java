@@ -2,15 +2,18 @@ package trendwatch.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
@@ -27,21 +30,38 @@ final class FolderScanner {
     private static final long CHARS_IN_FLIGHT = ArticlePublisher.MAX_QUEUED_BYTES / 8;
 
     private final Map<FolderSource, FolderWatcher> watchers = new ConcurrentHashMap<>();
+    private final Set<Path> configFiles;
     private final FileArticleReader reader;
     private final ArticleSink sink;
     private final MeterRegistry meters;
 
-    FolderScanner(List<FolderSource> folders, FileArticleReader reader, ArticleSink sink, MeterRegistry meters) {
-        folders.forEach(folder -> watchers.put(folder, new FolderWatcher(folder.dir())));
+    /** {@code configFiles}: files that may lie in a watched folder but are never articles (the sources file). */
+    FolderScanner(List<FolderSource> folders, Set<Path> configFiles, FileArticleReader reader, ArticleSink sink,
+                  MeterRegistry meters) {
+        this.configFiles = configFiles.stream().map(f -> f.toAbsolutePath().normalize())
+                .collect(Collectors.toUnmodifiableSet());
         this.reader = reader;
         this.sink = sink;
         this.meters = meters;
+        watch(folders);
     }
 
     /** Watches {@code folders} from now on: new ones are read from scratch, dropped ones are no longer watched. */
     void watch(List<FolderSource> folders) {
         watchers.keySet().retainAll(folders);
-        folders.forEach(folder -> watchers.computeIfAbsent(folder, f -> new FolderWatcher(f.dir())));
+        folders.forEach(folder -> watchers.computeIfAbsent(folder, this::watcher));
+    }
+
+    /** A folder that is not there yet is watched all the same (it may appear later), but the user hears of it. */
+    private FolderWatcher watcher(FolderSource folder) {
+        if (!Files.exists(folder.dir())) {
+            LOG.warn("ingest: folder source {}: {} does not exist; its files are read once it does", folder.id(),
+                    folder.dir());
+        } else if (!Files.isDirectory(folder.dir())) {
+            LOG.warn("ingest: folder source {}: {} is not a folder; nothing is read from it", folder.id(),
+                    folder.dir());
+        }
+        return new FolderWatcher(folder.dir(), configFiles);
     }
 
     void scan() {

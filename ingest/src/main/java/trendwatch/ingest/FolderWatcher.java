@@ -8,6 +8,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,20 +19,30 @@ import java.util.Set;
 final class FolderWatcher {
 
     private static final int MAX_DEPTH = 4;
-    /** Files that are never articles: our own metadata and the sources list, editor and download leftovers. */
+    /**
+     * Files that are never articles: our own metadata, the sources list and the OPML subscription lists it names
+     * (kept next to it), editor and download leftovers. Compared in lower case: "Feeds.OPML" is one too.
+     */
     private static final Set<String> IGNORED_NAMES = Set.of("sources.yaml", "sources.yml");
-    private static final List<String> IGNORED_SUFFIXES = List.of(Sidecar.SUFFIX, ".tmp", ".part", ".crdownload",
-            ".swp", "~");
+    private static final List<String> IGNORED_SUFFIXES = List.of(Sidecar.SUFFIX, ".opml", ".tmp", ".part",
+            ".crdownload", ".swp", "~");
 
     private record Fingerprint(long size, long modified, long sidecarModified) {
     }
 
     private final Path dir;
+    private final Set<Path> configFiles;
     private final Map<Path, Fingerprint> lastScan = new HashMap<>();
     private final Map<Path, Fingerprint> handled = new HashMap<>();
 
     FolderWatcher(Path dir) {
+        this(dir, Set.of());
+    }
+
+    /** {@code configFiles}: absolute paths of configuration kept in the folder, whatever their names. */
+    FolderWatcher(Path dir, Set<Path> configFiles) {
         this.dir = dir;
+        this.configFiles = configFiles;
     }
 
     /** The files that changed since they were last handled and have since settled. */
@@ -80,10 +91,11 @@ final class FolderWatcher {
         }
     }
 
-    private static boolean isCandidate(Path file) {
-        String name = file.getFileName().toString();
+    private boolean isCandidate(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(file) && !name.startsWith(".") && !IGNORED_NAMES.contains(name)
-                && IGNORED_SUFFIXES.stream().noneMatch(name::endsWith);
+                && IGNORED_SUFFIXES.stream().noneMatch(name::endsWith)
+                && !configFiles.contains(file.toAbsolutePath().normalize());
     }
 
     private static void fingerprint(Path file, Map<Path, Fingerprint> into) {

@@ -16,6 +16,11 @@ public final class Hashes {
         return sha256("folder:" + sourceId + ":" + relativePath.replace('\\', '/'));
     }
 
+    /** The id of an article submitted with the client's own stable name for it, whatever its content. */
+    public static String submittedArticleId(String ref) {
+        return sha256("submit:" + ref);
+    }
+
     public static String contentHash(String title, String body) {
         return sha256(String.valueOf(title) + "\n\n" + body);
     }

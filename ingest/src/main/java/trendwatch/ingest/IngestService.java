@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,8 +47,8 @@ public final class IngestService implements AutoCloseable {
         FunctionCounter.builder("trendwatch.ingest.transactions", sink, ArticleSink::transactions)
                 .description("transactions ingest committed; articles that came together share one")
                 .register(config.meters());
-        folders = new FolderScanner(config.folders(), new FileArticleReader(config.maxFileBytes(), config.clock()),
-                sink, config.meters());
+        folders = new FolderScanner(config.folders(), configFiles(),
+                new FileArticleReader(config.maxFileBytes(), config.clock()), sink, config.meters());
         fetcher = new Fetcher(config.fetchPolicy());
         if (config.sourcesFile() != null) {
             sources = new SourceRunner(config.sourcesFile(), fetcher, sink, config.meters(), config.clock(),
@@ -58,6 +59,11 @@ public final class IngestService implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         LOG.info("ingest: remembers {} published articles; watching {}", sink.size(),
                 config.folders().stream().map(f -> f.dir().toString()).toList());
+    }
+
+    /** The sources file is read by ingest, never published, whatever its name and wherever it lies. */
+    private Set<Path> configFiles() {
+        return config.sourcesFile() == null ? Set.of() : Set.of(config.sourcesFile());
     }
 
     private List<FolderSource> allFolders(List<SourceSpec.Folder> extra) {

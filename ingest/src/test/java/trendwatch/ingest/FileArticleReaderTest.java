@@ -156,6 +156,30 @@ class FileArticleReaderTest {
                         e -> assertThat(e.reason()).contains("1025 bytes exceeds the cap of 1024"));
     }
 
+    /** An OPML list saved under another name than {@code *.opml} (the sources file may name any file). */
+    @Test
+    void shouldSkipAnOpmlSubscriptionListWhateverItsName() throws Exception {
+        Path file = write(dir.resolve("feeds.xml"), "\uFEFF<?xml version=\"1.0\"?>\n<!-- exported -->\n"
+                + "<OPML version=\"2.0\"><head><title>mine</title></head><body>"
+                + "<outline text=\"A\" xmlUrl=\"https://a.example/rss\"/></body></OPML>");
+
+        assertThatThrownBy(() -> reader.read(new FolderSource("inbox", dir), file))
+                .isInstanceOfSatisfying(RejectedFileException.class,
+                        e -> assertThat(e.reason()).startsWith("an OPML subscription list, not an article"));
+    }
+
+    @Test
+    void shouldNameAFolderOrAMissingFileInOneReason() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("drafts"));
+
+        assertThatThrownBy(() -> reader.read(new FolderSource("inbox", dir), folder))
+                .isInstanceOfSatisfying(RejectedFileException.class,
+                        e -> assertThat(e.reason()).isEqualTo("a folder, not a file"));
+        assertThatThrownBy(() -> reader.read(new FolderSource("inbox", dir), dir.resolve("gone.md")))
+                .isInstanceOfSatisfying(RejectedFileException.class,
+                        e -> assertThat(e.reason()).isEqualTo("no such file"));
+    }
+
     private static Path write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +96,21 @@ class FolderWatcherTest {
         watcher.settledChanges();
 
         assertThat(watcher.settledChanges()).isEmpty();
+    }
+
+    /** Configuration kept next to the sources file is read by ingest, never published as an article. */
+    @Test
+    void shouldIgnoreTheSourcesFileAndOpmlListsWhateverTheirCase() throws Exception {
+        Path ownSources = Files.writeString(dir.resolve("my-feeds.yaml"), "sources: []\n");
+        FolderWatcher watcher = new FolderWatcher(dir, Set.of(ownSources.toAbsolutePath()));
+        Path article = Files.writeString(dir.resolve("a.md"), "text");
+        Files.writeString(dir.resolve("sources.yml"), "sources: []\n");
+        Files.writeString(dir.resolve("subs.opml"), "<opml version=\"2.0\"><body/></opml>");
+        Files.writeString(dir.resolve("Reader Export.OPML"), "<opml version=\"2.0\"><body/></opml>");
+
+        watcher.settledChanges();
+
+        assertThat(watcher.settledChanges()).containsExactly(article);
     }
 
     @Test

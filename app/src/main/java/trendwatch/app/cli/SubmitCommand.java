@@ -3,16 +3,18 @@ package trendwatch.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,14 +22,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import trendwatch.ingest.extract.ExtractedText;
-import trendwatch.ingest.extract.TextExtractor;
-import trendwatch.ingest.fetch.Charsets;
+import trendwatch.ingest.FileArticleReader;
+import trendwatch.ingest.FolderSource;
+import trendwatch.ingest.RejectedFileException;
+import trendwatch.model.Article;
 import trendwatch.model.Json;
 
 /**
  * {@code trendwatch submit}: feeds articles into a running pipeline through its {@code POST /api/articles}.
- * A file is read and cleaned here and sent as text; a URL is sent for the pipeline to fetch.
+ * A file is read and cleaned here as a watched folder would read it, and sent as text with its identity (path and
+ * host) so that an edited copy replaces the earlier one; a URL is sent for the pipeline to fetch.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = "Feed articles (files or URLs) into a running pipeline.")
@@ -52,23 +56,33 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        URI endpoint = endpoint();
         int exit = ExitCodes.OK;
         for (String input : inputs) {
-            exit = Math.max(exit, submit(input));
+            exit = Math.max(exit, submit(endpoint, input));
         }
         return exit;
     }
 
-    private int submit(String input) throws IOException, InterruptedException {
+    private URI endpoint() {
+        String scheme = api.getScheme() == null ? "" : api.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || api.getHost() == null) {
+            throw new BadInputException("--api " + api + ": not an http or https URL (for example "
+                    + "http://localhost:8080)");
+        }
+        return api.resolve("/api/articles");
+    }
+
+    private int submit(URI endpoint, String input) throws IOException, InterruptedException {
         Map<String, Object> body;
         try {
             body = body(input);
-        } catch (NoSuchFileException e) {
-            return fail(input, "no such file", ExitCodes.BAD_INPUT);
+        } catch (RejectedFileException e) {
+            return fail(input, e.reason(), ExitCodes.BAD_INPUT);
         } catch (IllegalArgumentException e) {
             return fail(input, e.getMessage(), ExitCodes.BAD_INPUT);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve("/api/articles"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
         if (token != null && !token.isBlank()) {
@@ -80,31 +94,65 @@ final class SubmitCommand implements Callable<Integer> {
         } catch (ConnectException e) {
             return fail(input, "no pipeline answers at " + api + " (is ./trendwatch run running?)", ExitCodes.FAILURE);
         }
-        JsonNode answer = Json.MAPPER.readTree(response.body());
+        JsonNode answer = answer(response);
         if (response.statusCode() == 202) {
             spec.commandLine().getOut().println(input + ": " + answer.path("outcome").asText() + " as article "
                     + answer.path("articleId").asText());
             return ExitCodes.OK;
         }
-        return fail(input, answer.path("error").asText("HTTP " + response.statusCode()),
+        return fail(input, answer.path("error").asText("HTTP " + response.statusCode() + " from " + endpoint),
                 response.statusCode() < 500 ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE);
     }
 
-    private static Map<String, Object> body(String input) throws IOException {
+    /** The JSON answer, or an empty one when something other than trendwatch answered (a proxy's HTML page). */
+    private static JsonNode answer(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            return Json.MAPPER.createObjectNode();
+        }
+    }
+
+    private static Map<String, Object> body(String input) throws RejectedFileException, IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         if (input.matches("(?i)^https?://.*")) {
             body.put("url", input);
             return body;
         }
-        Path file = Path.of(input);
-        ExtractedText text = TextExtractor.extract(file.getFileName().toString(),
-                Charsets.decode(Files.readAllBytes(file), null));
-        if (text.body().isBlank()) {
-            throw new IllegalArgumentException("no text left after extraction");
-        }
-        body.put("title", text.title() != null ? text.title() : file.getFileName().toString());
-        body.put("body", text.body());
+        Path file = Path.of(input).toAbsolutePath().normalize();
+        Article article = read(file);
+        body.put("title", article.title());
+        body.put("body", article.body());
+        body.put("author", article.author());
+        body.put("lang", article.lang());
+        body.put("publishedAt", article.publishedAt());
+        body.put("url", article.url());
+        body.put("ref", ref(file));
         return body;
+    }
+
+    /** Read exactly as a watched folder reads it: the same size, binary and text checks, and its sidecar. */
+    private static Article read(Path file) throws RejectedFileException {
+        return new FileArticleReader(FileArticleReader.DEFAULT_MAX_BYTES, Clock.systemUTC())
+                .read(new FolderSource("submit", file.getParent()), file);
+    }
+
+    /**
+     * The file's identity, from which the pipeline derives the articleId: an edited file sent again replaces its
+     * earlier version instead of counting as a second article. The same path on another machine is another file.
+     */
+    private static String ref(Path file) throws IOException {
+        return "file://" + hostName() + file.toRealPath();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            // the machine's name does not resolve (a container whose /etc/hosts lacks it): one fixed name instead,
+            // as stable as the machine's setup
+            return "localhost";
+        }
     }
 
     private int fail(String input, String reason, int exit) {

@@ -142,7 +142,8 @@ final class TailCommand implements Callable<Integer> {
                 .collect(Collectors.joining(" "));
         String text = p.text().replaceAll("\\s+", " ");
         text = Texts.shortened(text, MAX_TEXT);
-        return (at == null ? "" : TIME.format(at) + " ") + "[" + labels + "] " + p.title() + " ¶" + p.index() + ": "
+        String title = p.title() != null ? p.title() : "(untitled)";
+        return (at == null ? "" : TIME.format(at) + " ") + "[" + labels + "] " + title + " ¶" + p.index() + ": "
                 + text;
     }
 

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import trendwatch.model.Json;
 
 /**
- * {@code POST /api/articles}: 202 with the articleId, 400 with a reason for bad input, 413 over the size cap,
- * 401 without the bearer token when one is required, 503 when Kafka cannot take the article now or has not
- * confirmed it in time.
+ * {@code POST /api/articles}: 202 with the articleId, 400 with a reason for bad input, 401 without the bearer token
+ * when one is required, 405 for another method, 413 over the size cap (the request, a fetched page or the record),
+ * 502 when a submitted URL cannot be fetched (unknown host, network error, timeout, an error status, too many
+ * redirects), 503 when Kafka cannot take the article now or has not confirmed it in time.
  */
 public final class SubmitHandler implements HttpHandler {
 

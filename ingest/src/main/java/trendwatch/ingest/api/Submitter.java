@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -87,11 +88,27 @@ public final class Submitter {
 
     private Article given(Submission s) throws SubmitException {
         URI url = s.url() == null ? null : Urls.canonical(parse(s.url()));
-        String title = s.title() == null ? "" : s.title().strip();
+        String title = s.title() == null ? null : s.title().strip();
         Instant publishedAt = s.publishedAt() == null ? null : s.publishedAt().toInstant();
         String body = s.body().strip();
-        String id = url != null ? Urls.articleId(url) : Hashes.contentHash("submit", title + "\n" + body);
-        return article(id, url, title, s.author(), s.lang(), publishedAt, body);
+        return article(id(url, s.ref(), title, body), url, title, s.author(), s.lang(), publishedAt, body);
+    }
+
+    /**
+     * The canonical URL makes the id, else the client's ref; only an article with neither is known by its content
+     * (then an edited copy is a new article).
+     */
+    private static String id(URI url, String ref, String title, String body) throws SubmitException {
+        if (url != null) {
+            return Urls.articleId(url);
+        }
+        if (ref != null) {
+            if (ref.isBlank()) {
+                throw new SubmitException(400, "field 'ref' is blank: leave it out or name the article");
+            }
+            return Hashes.submittedArticleId(ref);
+        }
+        return Hashes.contentHash("submit", Objects.toString(title, "") + "\n" + body);
     }
 
     private Article fetched(Submission s) throws SubmitException {
@@ -122,9 +139,14 @@ public final class Submitter {
     }
 
     private Article article(String id, URI url, String title, String author, String lang, Instant publishedAt,
-                            String body) {
-        return Articles.of(id, new SourceRef("submit", "api", null), url == null ? null : url.toString(), title,
-                author, url == null ? null : url.getHost(), lang, publishedAt, clock.instant(), body);
+                            String body) throws SubmitException {
+        try {
+            return Articles.of(id, new SourceRef("submit", "api", null), url == null ? null : url.toString(), title,
+                    author, url == null ? null : url.getHost(), lang, publishedAt, clock.instant(), body);
+        } catch (IllegalArgumentException e) {
+            // an article the topic contract refuses (a URL longer than a record allows) is the client's bad input
+            throw new SubmitException(400, e.getMessage());
+        }
     }
 
     private static URI parse(String url) throws SubmitException {

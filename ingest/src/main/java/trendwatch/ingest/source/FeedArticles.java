@@ -80,9 +80,8 @@ public final class FeedArticles {
             LOG.warn("ingest: feed {}: item {} has no text; skipped", spec.id(), link == null ? item.guid() : link);
             return Optional.empty();
         }
-        String title = item.title() == null ? "" : item.title();
         return Optional.of(Articles.of(id, new SourceRef("feed", spec.id(), spec.url().toString()),
-                link == null ? null : link.toString(), title, author, feed.title(), lang, publishedAt,
+                link == null ? null : link.toString(), item.title(), author, feed.title(), lang, publishedAt,
                 clock.instant(), body));
     }
 

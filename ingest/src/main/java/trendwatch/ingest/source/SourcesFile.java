@@ -1,5 +1,7 @@
 package trendwatch.ingest.source;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -7,7 +9,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import trendwatch.ingest.feed.FeedException;
 import trendwatch.ingest.feed.Opml;
 import trendwatch.model.Durations;
@@ -61,8 +67,10 @@ public final class SourcesFile {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw notYaml(e);
         } catch (IOException e) {
-            throw new SourcesException(file, null, firstLine(e.getMessage()));
+            throw new SourcesException(file, null, "cannot read: " + reason(e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return List.of();
@@ -131,8 +139,10 @@ public final class SourcesFile {
         List<Opml.OpmlFeed> feeds;
         try {
             feeds = Opml.parse(Files.readString(opmlFile, StandardCharsets.UTF_8));
-        } catch (IOException | FeedException e) {
-            throw new IllegalArgumentException("cannot read OPML " + opmlFile + ": " + firstLine(e.getMessage()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read OPML " + opmlFile + ": " + reason(e));
+        } catch (FeedException e) {
+            throw new IllegalArgumentException("cannot read OPML " + opmlFile + ": " + firstLine(e.reason()));
         }
         int n = 0;
         for (Opml.OpmlFeed feed : feeds) {
@@ -237,6 +247,44 @@ public final class SourcesFile {
     private Path relative(String path) {
         Path p = Path.of(path);
         return p.isAbsolute() ? p : file.toAbsolutePath().getParent().resolve(p).normalize();
+    }
+
+    /**
+     * A YAML syntax error, with the line the parser stopped at and the construct it was in: as for the taxonomy
+     * file, the line is what lets a user find the mistake. SnakeYAML's own mark is used, because Jackson's location
+     * is that of the last token it read, often lines before the mistake.
+     */
+    private SourcesException notYaml(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return new SourcesException(file, "line " + (marked.getProblemMark().getLine() + 1),
+                    "not valid YAML: " + firstLine(marked.getProblem()) + context(marked));
+        }
+        JsonLocation where = e.getLocation();
+        return new SourcesException(file, where == null || where.getLineNr() < 1 ? null : "line " + where.getLineNr(),
+                "not valid YAML: " + firstLine(e.getOriginalMessage()));
+    }
+
+    /** " (while parsing a flow mapping from line 2)": where the construct the mistake broke began. */
+    private static String context(MarkedYAMLException e) {
+        if (e.getContext() == null) {
+            return "";
+        }
+        return " (" + e.getContext() + (e.getContextMark() == null ? "" : " from line "
+                + (e.getContextMark().getLine() + 1)) + ")";
+    }
+
+    /** Java names only the path in most file errors; the path is in the message already, so say what happened. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return firstLine(e.getMessage());
     }
 
     private static String firstLine(String message) {

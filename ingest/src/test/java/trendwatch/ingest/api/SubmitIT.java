@@ -102,6 +102,34 @@ class SubmitIT {
         });
     }
 
+    /** A client's ref (the submit command sends a file's path) keeps an edited article's id: it is replaced. */
+    @Test
+    void shouldReplaceAnArticleSubmittedAgainWithTheSameRefAndChangedText() throws Exception {
+        String draft = "{\"title\":\"Chips\",\"body\":\"Inference chips, draft.\",\"ref\":\"file://host/chips.md\"}";
+        String edited = "{\"title\":\"Chips\",\"body\":\"Inference chips, final.\",\"ref\":\"file://host/chips.md\"}";
+
+        JsonNode first = Json.MAPPER.readTree(post("/open", draft, null).body());
+        JsonNode second = Json.MAPPER.readTree(post("/open", edited, null).body());
+
+        assertThat(second.path("articleId").asText()).isEqualTo(first.path("articleId").asText());
+        assertThat(second.path("outcome").asText()).isEqualTo("updated");
+        assertThat(kafka.readAll(Topics.ARTICLES_RAW.name()))
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly(first.path("articleId").asText(), first.path("articleId").asText());
+    }
+
+    /** The contract: lang is zh or en, an unknown field is null (not an empty title). */
+    @Test
+    void shouldPublishABodyOnlySubmissionWithANullTitleAndItsLanguageDetected() throws Exception {
+        HttpResponse<String> accepted = post("/open", "{\"body\":\"Les robots humanoïdes d'Unitree arrivent.\","
+                + "\"lang\":\"fr\"}", null);
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode published = Json.MAPPER.readTree(kafka.readAll(Topics.ARTICLES_RAW.name()).get(0).value());
+        assertThat(published.has("title")).isTrue();
+        assertThat(published.get("title").isNull()).isTrue();
+        assertThat(published.get("lang").asText()).isEqualTo("en");
+    }
+
     @Test
     void shouldRefuseSubmittedUrlsThatReachLoopbackOrMetadata() throws Exception {
         HttpResponse<String> loopback = post("/open", "{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort()

@@ -14,7 +14,9 @@ import trendwatch.ingest.ArticleSink;
 class SubmitterTest {
 
     private static final Submission ARTICLE = new Submission(null, "Robotaxis", "Waymo expands to Austin.", null,
-            null, null);
+            null, null, null);
+    private static final Submitter PUBLISHING = new Submitter(null, (article, origin) ->
+            CompletableFuture.completedFuture(ArticleSink.Outcome.PUBLISHED), Clock.systemUTC(), Duration.ofSeconds(5));
 
     @Test
     void shouldAnswer503WhenKafkaHasNotConfirmedInTime() {
@@ -37,11 +39,46 @@ class SubmitterTest {
                 .hasMessage("batch expired");
     }
 
+    /** The submit command sends a file's path as its ref: an edited file is the same article. */
+    @Test
+    void shouldKeepTheIdOfAnArticleWithTheSameRefWhenItsTextChanges() throws Exception {
+        String first = PUBLISHING.submit(withRef("file://host/notes/robots.md", "Humanoid robots, draft.")).articleId();
+        String edited = PUBLISHING.submit(withRef("file://host/notes/robots.md", "Humanoid robots, final."))
+                .articleId();
+        String other = PUBLISHING.submit(withRef("file://host/notes/chips.md", "Humanoid robots, final.")).articleId();
+
+        assertThat(edited).isEqualTo(first).hasSize(16);
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void shouldTakeTheIdFromTheUrlOverTheRef() throws Exception {
+        Submission withUrl = new Submission("https://Example.com/a?utm_source=x", null, "Text.", null, null, null,
+                "file://host/a.md");
+
+        assertThat(PUBLISHING.submit(withUrl).articleId())
+                .isEqualTo(PUBLISHING.submit(new Submission("https://example.com/a", null, "Other text.", null, null,
+                        null, null)).articleId());
+    }
+
+    @Test
+    void shouldRefuseABlankRef() {
+        assertThatThrownBy(() -> PUBLISHING.submit(withRef(" ", "Text."))).isInstanceOfSatisfying(
+                SubmitException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).startsWith("field 'ref' is blank");
+                });
+    }
+
     @Test
     void shouldAnswerWithTheOutcomeOnceConfirmed() throws Exception {
         Submitter submitter = new Submitter(null, (article, origin) -> CompletableFuture.completedFuture(
                 ArticleSink.Outcome.PUBLISHED), Clock.systemUTC(), Duration.ofSeconds(5));
 
         assertThat(submitter.submit(ARTICLE).outcome()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+    }
+
+    private static Submission withRef(String ref, String body) {
+        return new Submission(null, "Robots", body, null, null, null, ref);
     }
 }

@@ -86,6 +86,26 @@ class SourcesFileTest {
     }
 
     @Test
+    void shouldNameTheLineOfAYamlSyntaxError() throws IOException {
+        assertBad("""
+                sources:
+                  - {id: a, type: feed, url: "https://example.com/rss"
+                  - {id: b, type: feed, url: "https://example.com/atom"}
+                """, "sources " + dir.resolve("sources.yaml") + ", line 3: not valid YAML: expected ',' or '}', but"
+                + " got - (while parsing a flow mapping from line 2)");
+        assertBad("sources:\n\t- {id: a, type: feed, url: \"https://example.com/rss\"}\n", ", line 2: not valid YAML:"
+                + " found character '\\t(TAB)' that cannot start any token");
+    }
+
+    @Test
+    void shouldSayOnceWhichOpmlFileIsMissingAndWhy() throws IOException {
+        Path missing = dir.resolve("subs.opml").toAbsolutePath();
+
+        assertBad("sources:\n  - {id: reader, type: opml, file: subs.opml}\n",
+                "entry 1 (reader): cannot read OPML " + missing + ": no such file");
+    }
+
+    @Test
     void shouldReadAnEmptyFileAsNoSources() throws IOException {
         assertThat(SourcesFile.load(write("# nothing yet\n"))).isEmpty();
     }
@@ -93,7 +113,8 @@ class SourcesFileTest {
     private void assertBad(String yaml, String message) throws IOException {
         Path file = write(yaml);
         assertThatThrownBy(() -> SourcesFile.load(file)).isInstanceOf(SourcesException.class)
-                .hasMessageContaining(message).hasMessageStartingWith("sources " + file);
+                .hasMessageContaining(message).hasMessageStartingWith("sources " + file)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     private Path write(String yaml) throws IOException {
