@@ -133,9 +133,10 @@ public final class Submitter {
         }
         URI canonical = Urls.canonical(page.finalUri());
         Instant publishedAt = extracted.publishedAt() == null ? null : extracted.publishedAt().toInstant();
+        // a page without a title of its own has none in the contract (null), not its URL, which is a field already
         String title = s.title() != null ? s.title() : extracted.title();
-        return article(Urls.articleId(canonical), canonical, title == null ? canonical.toString() : title,
-                extracted.author(), extracted.lang(), publishedAt, extracted.body());
+        return article(Urls.articleId(canonical), canonical, title, extracted.author(), extracted.lang(), publishedAt,
+                extracted.body());
     }
 
     private Article article(String id, URI url, String title, String author, String lang, Instant publishedAt,

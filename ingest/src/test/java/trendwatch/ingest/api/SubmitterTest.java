@@ -3,12 +3,20 @@ package trendwatch.ingest.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
 import trendwatch.ingest.ArticleSink;
+import trendwatch.ingest.fetch.FetchPolicy;
+import trendwatch.ingest.fetch.Fetcher;
+import trendwatch.model.Article;
 
 /** How long a submission waits for Kafka, and what it answers when Kafka fails it. */
 class SubmitterTest {
@@ -76,6 +84,40 @@ class SubmitterTest {
                 ArticleSink.Outcome.PUBLISHED), Clock.systemUTC(), Duration.ofSeconds(5));
 
         assertThat(submitter.submit(ARTICLE).outcome()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+    }
+
+    /** The contract: a field the article does not have is null; the page's URL is in {@code url} already. */
+    @Test
+    void shouldLeaveTheTitleOfAFetchedPageWithoutOneNull() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/untitled", exchange -> {
+            byte[] page = ("<html><body><article><p>Unitree ships humanoid robots to car factories, and Figure"
+                    + " follows with its own.</p></article></body></html>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        server.start();
+        List<Article> published = new CopyOnWriteArrayList<>();
+        // private networks allowed, so that the test's loopback server may stand in for a public site
+        try (Fetcher fetcher = new Fetcher(FetchPolicy.defaults().withAllowPrivateNetworks(true)
+                .withObeyRobots(false))) {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/untitled";
+            new Submitter(fetcher, (article, origin) -> {
+                published.add(article);
+                return CompletableFuture.completedFuture(ArticleSink.Outcome.PUBLISHED);
+            }, Clock.systemUTC(), Duration.ofSeconds(5)).submit(new Submission(url, null, null, null, null, null,
+                    null));
+
+            assertThat(published).singleElement().satisfies(article -> {
+                assertThat(article.title()).isNull();
+                assertThat(article.url()).isEqualTo(url);
+                assertThat(article.body()).contains("humanoid robots");
+            });
+        } finally {
+            server.stop(0);
+        }
     }
 
     private static Submission withRef(String ref, String body) {
