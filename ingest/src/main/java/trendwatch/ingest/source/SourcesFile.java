@@ -1,6 +1,5 @@
 package trendwatch.ingest.source;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +23,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import trendwatch.ingest.feed.FeedException;
 import trendwatch.ingest.feed.Opml;
 import trendwatch.model.Durations;
+import trendwatch.model.YamlSyntaxError;
 
 /**
  * Reads and validates a sources file ({@code seeds/sources.yaml} by default):
@@ -249,28 +248,10 @@ public final class SourcesFile {
         return p.isAbsolute() ? p : file.toAbsolutePath().getParent().resolve(p).normalize();
     }
 
-    /**
-     * A YAML syntax error, with the line the parser stopped at and the construct it was in: as for the taxonomy
-     * file, the line is what lets a user find the mistake. SnakeYAML's own mark is used, because Jackson's location
-     * is that of the last token it read, often lines before the mistake.
-     */
+    /** A YAML syntax error with the line that lets a user find it. */
     private SourcesException notYaml(JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            return new SourcesException(file, "line " + (marked.getProblemMark().getLine() + 1),
-                    "not valid YAML: " + firstLine(marked.getProblem()) + context(marked));
-        }
-        JsonLocation where = e.getLocation();
-        return new SourcesException(file, where == null || where.getLineNr() < 1 ? null : "line " + where.getLineNr(),
-                "not valid YAML: " + firstLine(e.getOriginalMessage()));
-    }
-
-    /** " (while parsing a flow mapping from line 2)": where the construct the mistake broke began. */
-    private static String context(MarkedYAMLException e) {
-        if (e.getContext() == null) {
-            return "";
-        }
-        return " (" + e.getContext() + (e.getContextMark() == null ? "" : " from line "
-                + (e.getContextMark().getLine() + 1)) + ")";
+        YamlSyntaxError error = YamlSyntaxError.of(e);
+        return new SourcesException(file, error.line() > 0 ? "line " + error.line() : null, error.reason());
     }
 
     /** Java names only the path in most file errors; the path is in the message already, so say what happened. */

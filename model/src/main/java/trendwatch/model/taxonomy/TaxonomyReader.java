@@ -1,6 +1,5 @@
 package trendwatch.model.taxonomy;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import trendwatch.model.YamlSyntaxError;
 
 /**
  * Reads a taxonomy from YAML token by token rather than through data binding, because every validation
@@ -43,9 +43,8 @@ final class TaxonomyReader {
         try (JsonParser parser = YAML.createParser(content)) {
             return new TaxonomyReader(source, parser).taxonomy(contentHash(content));
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            int line = where == null ? 0 : where.getLineNr();
-            throw new TaxonomyException(source, line, "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+            YamlSyntaxError error = YamlSyntaxError.of(e);
+            throw new TaxonomyException(source, error.line(), error.reason(), e);
         } catch (IOException e) {
             throw new TaxonomyException(source, 0, "cannot read: " + e, e);
         }
@@ -267,13 +266,5 @@ final class TaxonomyReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 }

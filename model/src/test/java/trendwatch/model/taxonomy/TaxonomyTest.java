@@ -105,6 +105,15 @@ class TaxonomyTest {
         assertThat(taxonomy.threshold()).isEqualTo(Taxonomy.DEFAULT_THRESHOLD);
     }
 
+    /** The line where the parser found the mistake, and the line where the list it broke began. */
+    @Test
+    void shouldNameTheLineOfAnUnclosedListAndWhereItBegan() throws IOException {
+        Path file = write("unclosed.yaml", VALID.replace("[商业航天, reusable rocket]", "[商业航天, reusable rocket"));
+
+        assertFails(file, 11, "not valid YAML: expected ',' or ']', but got :"
+                + " (while parsing a flow sequence from line 10)");
+    }
+
     @Test
     void shouldNameFileLineAndReasonForBadIndentation() throws IOException {
         Path file = write("indent.yaml", VALID.replace("    en: AI chips", "      en: AI chips"));
