@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.model.ExclusiveLock;
 import trendwatch.model.StartupException;
 
 class DataDirLockTest {
@@ -15,7 +16,7 @@ class DataDirLockTest {
 
     @Test
     void shouldRefuseASecondRunOnTheSameDataDirectory() throws Exception {
-        try (DataDirLock first = DataDirLock.acquire(dataDir)) {
+        try (ExclusiveLock first = DataDirLock.acquire(dataDir)) {
             assertThatThrownBy(() -> DataDirLock.acquire(dataDir))
                     .isInstanceOf(StartupException.class)
                     .hasMessage("data directory " + dataDir + " is in use by another trendwatch run");

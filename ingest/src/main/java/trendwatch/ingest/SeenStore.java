@@ -2,13 +2,9 @@ package trendwatch.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Utils;
@@ -18,8 +14,8 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
 import trendwatch.model.BoundedRocksDb;
+import trendwatch.model.ExclusiveLock;
 import trendwatch.model.SeenArticle;
-import trendwatch.model.StartupException;
 import trendwatch.model.Topics;
 
 /**
@@ -37,13 +33,13 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
     private static final Deserializer<SeenArticle> DESERIALIZER = Topics.INGEST_SEEN.valueSerde().deserializer();
 
     private final Path dir;
-    private final FileLock lock;
+    private final ExclusiveLock lock;
     private final Options options;
     private final WriteOptions writes;
     private final RocksDB db;
     private boolean closed;
 
-    private SeenStore(Path dir, FileLock lock, Options options, WriteOptions writes, RocksDB db) {
+    private SeenStore(Path dir, ExclusiveLock lock, Options options, WriteOptions writes, RocksDB db) {
         this.dir = dir;
         this.lock = lock;
         this.options = options;
@@ -54,7 +50,7 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
     /** An empty store in {@code dir}, which is emptied first: whatever an earlier run left there is stale. */
     static SeenStore openEmpty(Path dir) {
         RocksDB.loadLibrary();
-        FileLock lock = lock(dir);
+        ExclusiveLock lock = lock(dir);
         Options options = BoundedRocksDb.standaloneOptions();
         WriteOptions writes = new WriteOptions().setDisableWAL(true);
         try {
@@ -64,40 +60,15 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
         } catch (IOException | RocksDBException | UncheckedIOException e) {
             writes.close();
             options.close();
-            release(lock);
+            lock.close();
             throw new IllegalStateException("cannot open ingest's memory of its articles in " + dir + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private static FileLock lock(Path dir) {
-        Path file = dir.resolveSibling(dir.getFileName() + ".lock");
-        try {
-            Files.createDirectories(dir.toAbsolutePath().getParent());
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = null;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                // held by this JVM: another ingest in the same process
-            }
-            if (lock == null) {
-                channel.close();
-                throw new StartupException(dir + " is in use by another ingest: give each ingest its own"
-                        + " --data-dir");
-            }
-            return lock;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + file, e);
-        }
-    }
-
-    private static void release(FileLock lock) {
-        try {
-            lock.channel().close(); // releases the lock too
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot release the lock on ingest's memory of its articles", e);
-        }
+    private static ExclusiveLock lock(Path dir) {
+        return ExclusiveLock.acquire(dir.resolveSibling(dir.getFileName() + ".lock"),
+                dir + " is in use by another ingest: give each ingest its own --data-dir");
     }
 
     SeenArticle get(String articleId) {
@@ -158,7 +129,7 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
         try {
             deleteRecursively(dir);
         } finally {
-            release(lock);
+            lock.close();
         }
     }
 
