@@ -1,5 +1,6 @@
 package trendwatch.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -23,6 +24,8 @@ final class ThreadCpu {
     private final Map<Long, Long> startNanos = new HashMap<>();
     private final long startProcessNanos;
     private final long startWallNanos;
+    private final long startGcMillis;
+    private final long startJitMillis;
 
     private ThreadCpu() {
         for (long id : THREADS.getAllThreadIds()) {
@@ -30,6 +33,8 @@ final class ThreadCpu {
         }
         startProcessNanos = ThroughputBench.processCpuNanos();
         startWallNanos = System.nanoTime();
+        startGcMillis = gcMillis();
+        startJitMillis = jitMillis();
     }
 
     static ThreadCpu start() {
@@ -56,10 +61,23 @@ final class ThreadCpu {
         byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "CPU in cores over %.0f s: process %.2f (Java threads %.2f, the rest GC, JIT and the VM)%n",
-                wall / 1e9, process / wall, threadsTotal / wall));
+                "CPU in cores over %.1f s: process %.2f (Java threads %.2f, the rest GC, JIT and the VM); GC pauses"
+                        + " %d ms, JIT compiling %d ms%n", wall / 1e9, process / wall, threadsTotal / wall,
+                gcMillis() - startGcMillis, jitMillis() - startJitMillis));
         sorted.forEach((kind, nanos) -> out.append(String.format(Locale.ROOT, "  %5.2f  %s%n", nanos / wall, kind)));
         return out.toString();
+    }
+
+    /** Time the collectors report spent collecting (G1: its pauses), so far. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(ms -> ms > 0).sum();
+    }
+
+    /** Time the JIT compilers spent compiling, so far: a deoptimised hot path shows up as new compiling. */
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** A thread's name without its numbers and ids, so that e.g. all request handler threads add up. */

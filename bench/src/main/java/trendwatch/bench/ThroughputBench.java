@@ -281,6 +281,7 @@ public final class ThroughputBench {
             if (!classify.awaitRunning(timeout)) {
                 throw new IllegalStateException("classify did not start within " + timeout);
             }
+            ThreadCpu threads = ThreadCpu.start();
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             long deadline = t0 + timeout.toNanos();
@@ -310,6 +311,7 @@ public final class ThroughputBench {
             }
             double s = (System.nanoTime() - t0) / 1e9;
             double cpuMs = (processCpuNanos() - cpu0) / 1e6 / input.keys.size();
+            String threadsCpu = threads.report(4);
             double rate = input.keys.size() / s;
             // the dead letters are read back and checked after the clock stops: classify wrote each in the
             // transaction that committed its input offset, and all input offsets are committed by now; reading
@@ -326,6 +328,9 @@ public final class ThroughputBench {
                     + " this harness's consumers)%s%n", name, cpuMs, passthroughCpuMs == 0 ? ""
                     : String.format(Locale.ROOT, "; CPU-bound estimate of pipeline/passthrough on a quiet machine:"
                     + " %.1f %%", 100 * passthroughCpuMs / cpuMs));
+            // who had the CPU: a run much slower than its neighbours is told apart as the stages' own work, the
+            // broker's, or the JVM's (GC, a JIT recompiling what it deoptimised)
+            System.out.print(threadsCpu.indent(2));
             boolean ok = dlq.report(name);
             return new Run(rate, ok);
         }
