@@ -3,7 +3,6 @@ package trendwatch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import trendwatch.model.Json;
 
 /**
  * What Docker Compose v2 itself makes of the project's compose files ({@code docker compose config}, no engine
@@ -36,7 +36,7 @@ class ComposeConfigIT {
         DockerCompose.Result result = compose.run(variables, args.toArray(String[]::new));
         assertThat(result.exitCode()).as("docker compose %s: %s", args, result.stderr()).isZero();
         try {
-            return new ObjectMapper().readTree(result.stdout());
+            return Json.MAPPER.readTree(result.stdout());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package trendwatch.app.cli;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,25 @@ final class DockerCompose {
         // must not change what Compose makes of the files.
         builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
         builder.environment().putAll(variables);
+        return exec(builder);
+    }
+
+    private static boolean isAtLeast2_24(Path plugin) {
+        try {
+            Result result = exec(new ProcessBuilder(plugin.toString(), "version", "--short"));
+            if (result.exitCode() != 0) {
+                return false;
+            }
+            int[] parts = Stream.of(result.stdout().strip().replaceFirst("^v", "").split("[.-]")).limit(2)
+                    .mapToInt(Integer::parseInt).toArray();
+            return parts[0] > 2 || (parts[0] == 2 && parts[1] >= 24);
+        } catch (UncheckedIOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /** Runs the command to its end (at most 60 s), its output and errors kept apart. */
+    private static Result exec(ProcessBuilder builder) {
         try {
             Path out = Files.createTempFile("compose-out", ".txt");
             Path err = Files.createTempFile("compose-err", ".txt");
@@ -61,7 +81,7 @@ final class DockerCompose {
                 Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    fail("docker compose %s did not finish in 60 s", String.join(" ", args));
+                    fail("%s did not finish in 60 s", String.join(" ", builder.command()));
                 }
                 return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
@@ -70,29 +90,10 @@ final class DockerCompose {
                 Files.delete(err);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean isAtLeast2_24(Path plugin) {
-        try {
-            Process process = new ProcessBuilder(plugin.toString(), "version", "--short").redirectErrorStream(true)
-                    .start();
-            String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                return false;
-            }
-            int[] parts = Stream.of(version.replaceFirst("^v", "").split("[.-]")).limit(2)
-                    .mapToInt(Integer::parseInt).toArray();
-            return parts[0] > 2 || (parts[0] == 2 && parts[1] >= 24);
-        } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
