@@ -6,8 +6,14 @@
 #
 # docker-compose.yml builds it for the ingest, classify and publish services.
 
+# The base images, replaceable where Docker Hub is out of reach (a mirror, or images built in-house):
+#   docker build --build-arg BUILD_IMAGE=… --build-arg RUNTIME_IMAGE=… -t trendwatch .
+# The build image needs Maven and a JDK 17, the runtime image a JRE 17, curl, groupadd and useradd.
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+
 # ---- build: the runnable jar and its dependencies --------------------------------------------------------------
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /build
 
 # The poms (and the checkstyle config the build validates against) first: building the modules with no sources
@@ -32,7 +38,7 @@ COPY app/src/ app/src/
 RUN mvn -B -q -o -pl app -am -DskipTests package
 
 # ---- runtime ----------------------------------------------------------------------------------------------------
-FROM eclipse-temurin:17-jre
+FROM ${RUNTIME_IMAGE}
 
 # A non-root user that owns only the data directory (Kafka Streams state, ingest's inbox).
 RUN groupadd --system --gid 10001 trendwatch \
