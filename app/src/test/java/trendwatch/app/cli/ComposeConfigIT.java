@@ -24,6 +24,7 @@ class ComposeConfigIT {
     private static final List<String> STAGES = List.of("ingest", "classify", "publish");
     private static final String EXISTING_CLUSTER = "deploy/compose/existing-cluster.yml";
     private static final String BROKERS = "broker-a:9092,broker-b:9092";
+    private static final String SMOKE_BROKERS = "deploy/compose/smoke/kafka-standin.yml";
 
     private final DockerCompose compose = DockerCompose.find();
 
@@ -111,6 +112,28 @@ class ComposeConfigIT {
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("set TRENDWATCH_BOOTSTRAP_SERVERS to your brokers").hasLineCount(1);
+    }
+
+    @Test
+    void shouldGiveTheSmokeTestsBrokersTheBundledFilesSettingsAndChangeNothingElse() {
+        JsonNode bundled = config(Map.of(), "docker-compose.yml");
+        JsonNode smoke = config(Map.of(), "docker-compose.yml", SMOKE_BROKERS);
+
+        assertThat(services(smoke)).isEqualTo(services(bundled));
+        for (String name : services(bundled)) {
+            JsonNode before = bundled.path("services").path(name);
+            JsonNode after = smoke.path("services").path(name);
+            if (!name.startsWith("kafka-")) {
+                assertThat(after).as(name).isEqualTo(before);
+                continue;
+            }
+            assertThat(after.path("image").asText()).as(name).isEqualTo(bundled.at("/services/ingest/image").asText());
+            assertThat(after.path("entrypoint").toString()).as(name).contains("/smoke/kafka-standin.sh");
+            assertThat(after.path("environment")).as(name).isEqualTo(before.path("environment"));
+            assertThat(after.path("ports")).as(name).isEqualTo(before.path("ports"));
+            assertThat(after.path("volumes").findValuesAsText("target")).as(name)
+                    .containsAll(before.path("volumes").findValuesAsText("target"));
+        }
     }
 
     /** The read-only folder mounted at /app/config, where --kafka-config points. */
