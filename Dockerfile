@@ -6,9 +6,10 @@
 #
 # docker-compose.yml builds it for the ingest, classify and publish services.
 
-# The base images, replaceable where Docker Hub is out of reach (a mirror, or images built in-house):
+# The base images, replaceable where Docker Hub is out of reach (a mirror, or deploy/docker/debian-base-images):
 #   docker build --build-arg BUILD_IMAGE=… --build-arg RUNTIME_IMAGE=… -t trendwatch .
-# The build image needs Maven and a JDK 17, the runtime image a JRE 17, curl, groupadd and useradd.
+# (docker-compose.yml passes $TRENDWATCH_BUILD_IMAGE and $TRENDWATCH_RUNTIME_IMAGE when set). The build image needs
+# Maven and a JDK 17 on the PATH, the runtime image a JRE 17 (java on the PATH), curl, groupadd and useradd.
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 

@@ -115,7 +115,7 @@ class ComposeConfigIT {
     }
 
     @Test
-    void shouldGiveTheSmokeTestsBrokersTheBundledFilesSettingsAndChangeNothingElse() {
+    void shouldGiveTheSmokeTestsBrokersTheBundledFilesSettingsAndLeaveTheOtherServicesAlone() {
         JsonNode bundled = config(Map.of(), "docker-compose.yml");
         JsonNode smoke = config(Map.of(), "docker-compose.yml", SMOKE_BROKERS);
 
@@ -133,7 +133,18 @@ class ComposeConfigIT {
             assertThat(after.path("ports")).as(name).isEqualTo(before.path("ports"));
             assertThat(after.path("volumes").findValuesAsText("target")).as(name)
                     .containsAll(before.path("volumes").findValuesAsText("target"));
+            assertThat(smokeFolder(after).resolve("kafka-standin.sh")).as(name).isRegularFile();
         }
+    }
+
+    /** The folder the smoke test's broker override mounts at /smoke, holding its entry point. */
+    private static Path smokeFolder(JsonNode service) {
+        for (JsonNode volume : service.path("volumes")) {
+            if (volume.path("target").asText().equals("/smoke")) {
+                return Path.of(volume.path("source").asText());
+            }
+        }
+        throw new AssertionError("no volume at /smoke: " + service.path("volumes"));
     }
 
     /** The read-only folder mounted at /app/config, where --kafka-config points. */

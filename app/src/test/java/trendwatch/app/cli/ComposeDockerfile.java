@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The project's {@code Dockerfile}: its instructions, with continuation lines joined and comments dropped. */
 record ComposeDockerfile(List<Instruction> instructions) {
@@ -47,6 +49,21 @@ record ComposeDockerfile(List<Instruction> instructions) {
 
     List<Instruction> all(String keyword) {
         return instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
+    }
+
+    /** The {@code ARG name=default} instructions before the first FROM, which FROM lines may use: name to default. */
+    Map<String, String> globalArgs() {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (Instruction instruction : instructions) {
+            if (instruction.keyword().equals("FROM")) {
+                break;
+            }
+            if (instruction.keyword().equals("ARG")) {
+                String[] nameAndDefault = instruction.arguments().split("=", 2);
+                args.put(nameAndDefault[0], nameAndDefault.length == 2 ? nameAndDefault[1] : "");
+            }
+        }
+        return args;
     }
 
     /** The instructions of the last stage: the image that runs. */

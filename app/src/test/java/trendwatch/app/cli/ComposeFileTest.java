@@ -425,6 +425,21 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldPassTheDockerfilesBaseImagesAsBuildArgumentsWithItsOwnDefaults() {
+        Map<String, String> dockerfileArgs = ComposeDockerfile.load(ComposeFile.PROJECT.resolve("Dockerfile"))
+                .globalArgs();
+        assertThat(dockerfileArgs).containsOnlyKeys("BUILD_IMAGE", "RUNTIME_IMAGE");
+        for (String stage : STAGES) {
+            JsonNode args = compose.service(stage).path("build").path("args");
+            for (Map.Entry<String, String> arg : dockerfileArgs.entrySet()) {
+                // ${TRENDWATCH_…:-default}: the variable is the user's, the default must stay the Dockerfile's
+                assertThat(args.path(arg.getKey()).asText()).as("service %s build arg %s", stage, arg.getKey())
+                        .matches("\\$\\{TRENDWATCH_[A-Z_]+:-" + Pattern.quote(arg.getValue()) + "}");
+            }
+        }
+    }
+
+    @Test
     void shouldRunTheJarFromItsEntrypoint() {
         ComposeDockerfile dockerfile = ComposeDockerfile.load(ComposeFile.PROJECT.resolve("Dockerfile"));
         assertThat(dockerfile.entrypoint()).containsExactly("java", "-jar", "/app/trendwatch.jar");
