@@ -3,6 +3,7 @@ package trendwatch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ class ComposeConfigIT {
     private static final String EXISTING_CLUSTER = "deploy/compose/existing-cluster.yml";
     private static final String BROKERS = "broker-a:9092,broker-b:9092";
     private static final String SMOKE_BROKERS = "deploy/compose/smoke/kafka-standin.yml";
+    private static final String SMOKE_PROMETHEUS = "deploy/compose/smoke/prometheus-image.yml";
 
     private final DockerCompose compose = DockerCompose.find();
 
@@ -117,7 +119,7 @@ class ComposeConfigIT {
     @Test
     void shouldGiveTheSmokeTestsBrokersTheBundledFilesSettingsAndLeaveTheOtherServicesAlone() {
         JsonNode bundled = config(Map.of(), "docker-compose.yml");
-        JsonNode smoke = config(Map.of(), "docker-compose.yml", SMOKE_BROKERS);
+        JsonNode smoke = config(Map.of(), "docker-compose.yml", SMOKE_BROKERS, SMOKE_PROMETHEUS);
 
         assertThat(services(smoke)).isEqualTo(services(bundled));
         for (String name : services(bundled)) {
@@ -135,6 +137,18 @@ class ComposeConfigIT {
                     .containsAll(before.path("volumes").findValuesAsText("target"));
             assertThat(smokeFolder(after).resolve("kafka-standin.sh")).as(name).isRegularFile();
         }
+    }
+
+    @Test
+    void shouldGiveTheSmokeTestsPrometheusTheImageNamedAndNothingElse() {
+        JsonNode bundled = config(Map.of(), "docker-compose.yml").at("/services/prometheus");
+        JsonNode smoke = config(Map.of("TRENDWATCH_PROMETHEUS_IMAGE", "mirror.example/prometheus:2"),
+                "docker-compose.yml", SMOKE_PROMETHEUS).at("/services/prometheus");
+
+        assertThat(smoke.path("image").asText()).isEqualTo("mirror.example/prometheus:2");
+        JsonNode smokeWithoutImage = ((ObjectNode) smoke.deepCopy()).without("image");
+        JsonNode bundledWithoutImage = ((ObjectNode) bundled.deepCopy()).without("image");
+        assertThat(smokeWithoutImage).isEqualTo(bundledWithoutImage);
     }
 
     /** The folder the smoke test's broker override mounts at /smoke, holding its entry point. */
