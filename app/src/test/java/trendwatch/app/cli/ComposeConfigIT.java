@@ -27,6 +27,7 @@ class ComposeConfigIT {
     private static final String BROKERS = "broker-a:9092,broker-b:9092";
     private static final String SMOKE_BROKERS = "deploy/compose/smoke/kafka-standin.yml";
     private static final String SMOKE_PROMETHEUS = "deploy/compose/smoke/prometheus-image.yml";
+    private static final String SMOKE_SOURCES = "deploy/compose/smoke/offline-sources.yml";
 
     private final DockerCompose compose = DockerCompose.find();
 
@@ -151,7 +152,18 @@ class ComposeConfigIT {
         assertThat(smokeWithoutImage).isEqualTo(bundledWithoutImage);
     }
 
-    /** The folder the smoke test's broker override mounts at /smoke, holding its entry point. */
+    @Test
+    void shouldGiveTheSmokeTestsIngestNoSourcesAndOtherwiseTheBundledCommand() {
+        JsonNode bundled = config(Map.of(), "docker-compose.yml").at("/services/ingest");
+        JsonNode smoke = config(Map.of(), "docker-compose.yml", SMOKE_SOURCES).at("/services/ingest");
+
+        List<String> expected = new ArrayList<>(command(bundled));
+        expected.set(expected.indexOf("--sources") + 1, "/smoke/no-sources.yaml");
+        assertThat(command(smoke)).isEqualTo(expected);
+        assertThat(smokeFolder(smoke).resolve("no-sources.yaml")).content().contains("sources: []");
+    }
+
+    /** The folder a smoke test override mounts at /smoke. */
     private static Path smokeFolder(JsonNode service) {
         for (JsonNode volume : service.path("volumes")) {
             if (volume.path("target").asText().equals("/smoke")) {
