@@ -165,23 +165,24 @@ class ComposeConfigIT {
 
     /** The folder a smoke test override mounts at /smoke. */
     private static Path smokeFolder(JsonNode service) {
-        for (JsonNode volume : service.path("volumes")) {
-            if (volume.path("target").asText().equals("/smoke")) {
-                return Path.of(volume.path("source").asText());
-            }
-        }
-        throw new AssertionError("no volume at /smoke: " + service.path("volumes"));
+        return Path.of(volume(service, "/smoke").path("source").asText());
     }
 
     /** The read-only folder mounted at /app/config, where --kafka-config points. */
     private static Path clientFolder(JsonNode service) {
+        JsonNode volume = volume(service, "/app/config");
+        assertThat(volume.path("type").asText()).isEqualTo("bind");
+        assertThat(volume.path("read_only").asBoolean()).isTrue();
+        return Path.of(volume.path("source").asText());
+    }
+
+    /** The service's volume mounted at {@code target}. */
+    private static JsonNode volume(JsonNode service, String target) {
         for (JsonNode volume : service.path("volumes")) {
-            if (volume.path("target").asText().equals("/app/config")) {
-                assertThat(volume.path("type").asText()).isEqualTo("bind");
-                assertThat(volume.path("read_only").asBoolean()).isTrue();
-                return Path.of(volume.path("source").asText());
+            if (volume.path("target").asText().equals(target)) {
+                return volume;
             }
         }
-        throw new AssertionError("no volume at /app/config: " + service.path("volumes"));
+        throw new AssertionError("no volume at " + target + ": " + service.path("volumes"));
     }
 }
