@@ -4,7 +4,7 @@
 #   docker run --rm trendwatch label --help
 #   docker run --rm trendwatch classify --bootstrap-servers broker:9092 --data-dir /app/data
 #
-# docker-compose.yml builds it for the ingest, classify and publish services.
+# docker-compose.yml builds it with the ingest service; classify and publish run the same image.
 
 # The base images, replaceable where Docker Hub is out of reach (a mirror, or deploy/docker/debian-base-images):
 #   docker build --build-arg BUILD_IMAGE=… --build-arg RUNTIME_IMAGE=… -t trendwatch .
