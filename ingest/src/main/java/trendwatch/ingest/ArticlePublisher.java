@@ -137,6 +137,12 @@ final class ArticlePublisher implements AutoCloseable {
         return write(List.of(seenRecord(articleId, seen)), landing);
     }
 
+    /** Withdraws an article: a tombstone on the raw topic, which takes its counts away, and on ingest's memory. */
+    CompletableFuture<Void> withdraw(String articleId, Landing landing) {
+        return write(List.of(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), articleId, null),
+                new ProducerRecord<>(Topics.INGEST_SEEN.name(), articleId, null)), landing);
+    }
+
     /** How many transactions were committed: fewer than the articles when several came at once. */
     long transactions() {
         return transactions;
@@ -152,7 +158,8 @@ final class ArticlePublisher implements AutoCloseable {
     }
 
     private CompletableFuture<Void> write(List<ProducerRecord<String, byte[]>> records, Landing landing) {
-        long bytes = records.stream().mapToLong(r -> r.key().length() + (long) r.value().length).sum();
+        long bytes = records.stream().mapToLong(r -> r.key().length() + (r.value() == null ? 0L : r.value().length))
+                .sum();
         Write write = new Write(records, bytes, landing, new CompletableFuture<>());
         long waiting = queuedBytes.addAndGet(bytes);
         if (waiting > bytes && waiting > MAX_QUEUED_BYTES) {

@@ -128,6 +128,30 @@ public final class ArticleSink implements AutoCloseable {
         });
     }
 
+    /**
+     * Withdraws an article published before under an id that no source gives any more (a file's id from before its
+     * sidecar's URL made the id): its counts go, and ingest forgets it. Completes with false, writing nothing, for
+     * an id ingest does not remember; fails as {@link #publishIfChangedAsync} does when its transaction fails.
+     */
+    public synchronized CompletableFuture<Boolean> withdrawAsync(String articleId) {
+        if (seen.find(articleId).isEmpty()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return publisher.withdraw(articleId, new ArticlePublisher.Landing() {
+            @Override
+            public void committed() {
+                synchronized (ArticleSink.this) {
+                    seen.forgotten(articleId);
+                }
+            }
+
+            @Override
+            public void failed() {
+                // still remembered: the next scan withdraws it again
+            }
+        }).thenApply(committed -> true);
+    }
+
     /** Applied by the publisher before the write's future completes, so whoever waits on it sees it applied. */
     private ArticlePublisher.Landing landing(String articleId, SeenArticle article) {
         return new ArticlePublisher.Landing() {

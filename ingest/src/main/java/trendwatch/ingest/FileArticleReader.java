@@ -1,6 +1,8 @@
 package trendwatch.ingest;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import trendwatch.ingest.extract.ExtractedText;
 import trendwatch.ingest.extract.TextExtractor;
+import trendwatch.ingest.feed.Urls;
 import trendwatch.model.Article;
 import trendwatch.model.SourceRef;
 
@@ -46,17 +49,39 @@ public final class FileArticleReader {
             throw new RejectedFileException(file, "no text left after extraction");
         }
         Sidecar meta = sidecar(file);
-        String relative = source.dir().relativize(file).toString();
+        URI canonicalUrl = canonicalUrl(meta.url());
+        // the same canonical URL is the same article wherever it comes from (a feed, a page, a submission)
+        String id = canonicalUrl == null ? pathId(source, file) : Urls.articleId(canonicalUrl);
+        String url = canonicalUrl == null ? meta.url() : canonicalUrl.toString();
         String title = firstOf(meta.title(), extracted.title(), baseName(file));
         Instant publishedAt = meta.publishedAt() == null ? null : meta.publishedAt().toInstant();
         try {
-            return Articles.of(Hashes.fileArticleId(source.id(), relative), new SourceRef("folder", source.id(), null),
-                    meta.url(), title, meta.author(), meta.site(), firstOf(meta.lang()), publishedAt, clock.instant(),
-                    extracted.body());
+            return Articles.of(id, new SourceRef("folder", source.id(), null), url, title, meta.author(), meta.site(),
+                    firstOf(meta.lang()), publishedAt, clock.instant(), extracted.body());
         } catch (IllegalArgumentException e) {
             // an article the contract refuses (a sidecar URL longer than a record allows): this file is bad
             // input, and must not stop the scan of the others
             throw new RejectedFileException(file, e.getMessage());
+        }
+    }
+
+    /**
+     * The id of a file whose sidecar gives no http(s) URL: the same file of the same source always gets the same
+     * id, wherever it is checked out. Until sidecar URLs made the id, every file's id was this one.
+     */
+    static String pathId(FolderSource source, Path file) {
+        return Hashes.fileArticleId(source.id(), source.dir().relativize(file).toString());
+    }
+
+    /** The sidecar's URL in canonical form, or null when it gives none or one that is not http(s). */
+    private static URI canonicalUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            return Urls.canonical(new URI(url.strip()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -114,7 +114,25 @@ final class FolderScanner {
         }
         return new Handling(file, article.body().length(),
                 sink.publishIfChangedAsync(article, file.getFileName().toString(), null)
+                        .thenCompose(outcome -> withdrawPathId(folder, file, article).thenApply(done -> outcome))
                         .handle((outcome, error) -> error == null ? handled(file, outcome) : failed(file, error)));
+    }
+
+    /**
+     * A file whose sidecar gives a URL is known by that URL; an earlier version of ingest published it under its
+     * path's id, which is withdrawn so that the file does not count twice. A no-op for every other file.
+     */
+    private CompletableFuture<Void> withdrawPathId(FolderSource folder, Path file, Article article) {
+        String pathId = FileArticleReader.pathId(folder, file);
+        if (pathId.equals(article.id())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return sink.withdrawAsync(pathId).thenAccept(withdrawn -> {
+            if (withdrawn) {
+                LOG.info("ingest: withdrew {}'s earlier article {}: its sidecar's url makes its id now, {}", file,
+                        pathId, article.id());
+            }
+        });
     }
 
     private boolean handled(Path file, ArticleSink.Outcome outcome) {

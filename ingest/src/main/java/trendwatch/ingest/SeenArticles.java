@@ -51,6 +51,12 @@ final class SeenArticles implements AutoCloseable {
         pending.remove(articleId);
     }
 
+    /** The article's withdrawal was committed: ingest no longer remembers it. */
+    void forgotten(String articleId) {
+        committed.remove(articleId);
+        pending.remove(articleId);
+    }
+
     /** The pending version's transaction failed: the committed one (if any) counts again. */
     void failed(String articleId) {
         pending.remove(articleId);

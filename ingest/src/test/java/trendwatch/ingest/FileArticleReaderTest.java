@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.ingest.feed.Urls;
 import trendwatch.model.Article;
 
 class FileArticleReaderTest {
@@ -78,6 +80,36 @@ class FileArticleReaderTest {
         assertThat(article.url()).isEqualTo("https://example.com/post");
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2025-02-03T01:00:00Z"));
         assertThat(article.lang()).isEqualTo("en");
+    }
+
+    @Test
+    void shouldKnowAFileWhoseSidecarGivesAUrlByThatUrlAsEverySourceDoes() throws Exception {
+        Path file = write(dir.resolve("robotaxi.md"), "Robotaxis reach a new city.");
+        write(dir.resolve("robotaxi.md.meta.yaml"), "url: https://Example.com/news/robotaxi?utm_source=x#top\n");
+        Path copy = write(dir.resolve("elsewhere/copy.md"), "Robotaxis reach a new city.");
+        write(dir.resolve("elsewhere/copy.md.meta.yaml"), "url: https://example.com/news/robotaxi\n");
+        FolderSource inbox = new FolderSource("inbox", dir);
+
+        Article article = reader.read(inbox, file);
+        Article sameUrl = reader.read(new FolderSource("seeds", dir.resolve("elsewhere")), copy);
+
+        URI canonical = URI.create("https://example.com/news/robotaxi");
+        assertThat(article.url()).isEqualTo(canonical.toString());
+        // the id a feed item, a fetched page or a submission with this URL gets
+        assertThat(article.id()).isEqualTo(Urls.articleId(canonical)).isEqualTo(sameUrl.id())
+                .isNotEqualTo(FileArticleReader.pathId(inbox, file));
+    }
+
+    @Test
+    void shouldKnowAFileByItsPathWhenItsSidecarUrlIsNotHttp() throws Exception {
+        Path file = write(dir.resolve("note.md"), "Robotaxis reach a new city.");
+        write(dir.resolve("note.md.meta.yaml"), "url: ftp://example.com/note\n");
+        FolderSource inbox = new FolderSource("inbox", dir);
+
+        Article article = reader.read(inbox, file);
+
+        assertThat(article.id()).isEqualTo(FileArticleReader.pathId(inbox, file));
+        assertThat(article.url()).isEqualTo("ftp://example.com/note");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package trendwatch.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.ingest.feed.Urls;
 import trendwatch.ingest.fetch.FetchPolicy;
 import trendwatch.model.Article;
 import trendwatch.model.Topics;
@@ -118,6 +121,57 @@ class IngestServiceIT {
                     .isLessThan(files / 10.0);
         }
         assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(before + files);
+    }
+
+    /**
+     * A file published under its path's id, by an earlier version of ingest or before its sidecar gave a URL, is
+     * withdrawn under that id once the URL makes its id: it must not count twice.
+     */
+    @Test
+    void shouldWithdrawAFilesPathIdOnceItsSidecarsUrlMakesItsId() throws Exception {
+        Path file = Files.writeString(inbox.resolve("robotaxi.md"), "Robotaxis reach a new city.");
+        FolderSource source = new FolderSource("url-inbox", inbox);
+        Article byPath = new FileArticleReader(FileArticleReader.DEFAULT_MAX_BYTES, Clock.systemUTC())
+                .read(source, file);
+        String pathId = FileArticleReader.pathId(source, file);
+        assertThat(byPath.id()).isEqualTo(pathId);
+        try (ArticleSink earlier = ArticleSink.open(kafka.connection(), "ingest-url-it", state.resolve("earlier"))) {
+            assertThat(earlier.publishIfChanged(byPath, "robotaxi.md", null)).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        }
+        Files.writeString(inbox.resolve("robotaxi.md.meta.yaml"), "url: https://example.com/news/robotaxi\n");
+        String urlId = Urls.articleId(URI.create("https://example.com/news/robotaxi"));
+
+        try (IngestService ingest = service("url-inbox", "ingest-url-it")) {
+            ingest.start();
+            assertThat(ingest.awaitFirstScans(DEADLINE)).isTrue();
+            List<ConsumerRecord<byte[], byte[]>> raw = kafka.readUntil(Topics.ARTICLES_RAW.name(),
+                    records -> records.stream().anyMatch(r -> isTombstone(r, pathId)), DEADLINE);
+
+            assertThat(raw).filteredOn(r -> key(r).equals(urlId)).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isNotNull());
+            assertThat(raw).filteredOn(r -> key(r).equals(pathId)).hasSize(2).last()
+                    .satisfies(r -> assertThat(r.value()).isNull());
+        }
+        int withdrawn = kafka.readAll(Topics.ARTICLES_RAW.name()).size();
+
+        try (IngestService restarted = service("url-inbox", "ingest-url-it")) {
+            restarted.start();
+            assertThat(restarted.awaitFirstScans(DEADLINE)).isTrue();
+            // a marker after the restart's first scan: nothing was published or withdrawn again before it
+            Files.writeString(inbox.resolve("marker.md"), "Reusable rockets cut launch costs.");
+            List<ConsumerRecord<byte[], byte[]>> raw = kafka.readUntil(Topics.ARTICLES_RAW.name(),
+                    records -> records.size() > withdrawn, DEADLINE);
+            assertThat(raw.subList(withdrawn, raw.size())).extracting(r -> new String(r.value(), UTF_8))
+                    .singleElement().asString().contains("Reusable rockets");
+        }
+    }
+
+    private static boolean isTombstone(ConsumerRecord<byte[], byte[]> record, String articleId) {
+        return record.value() == null && key(record).equals(articleId);
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.key(), UTF_8);
     }
 
     private static void fenceTransactionalId(String transactionalId) {
