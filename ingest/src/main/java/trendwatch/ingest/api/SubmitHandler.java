@@ -1,7 +1,12 @@
 package trendwatch.ingest.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -26,6 +31,11 @@ import trendwatch.model.Json;
 public final class SubmitHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmitHandler.class);
+    /**
+     * Submissions as the project's JSON reads everything, except that a number or a boolean where text belongs is
+     * refused rather than turned into text: {"body": 123} is a client's mistake, not an article saying "123".
+     */
+    private static final ObjectReader SUBMISSIONS = textOnlyAsText(Json.MAPPER.copy()).readerFor(Submission.class);
 
     private final Submitter submitter;
     private final long maxBytes;
@@ -77,17 +87,25 @@ public final class SubmitHandler implements HttpHandler {
             throw new SubmitException(413, "request body exceeds the " + maxBytes + " byte limit");
         }
         try {
-            Submission submission = Json.MAPPER.readValue(body, Submission.class);
+            Submission submission = SUBMISSIONS.readValue(body);
             if (submission == null) {
                 throw new SubmitException(400, "expected a JSON object with \"url\" or \"body\"");
             }
             return submission;
-        } catch (InvalidFormatException e) {
+        } catch (MismatchedInputException e) {
             throw new SubmitException(400, "field '" + e.getPath().stream().map(r -> r.getFieldName()).findFirst()
                     .orElse("?") + "' has an invalid value: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new SubmitException(400, "not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static ObjectMapper textOnlyAsText(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 
     private boolean authorized(HttpExchange exchange) {

@@ -152,6 +152,11 @@ class SubmitIT {
                 .contains("give either \\\"url\\\" or \\\"body\\\"");
         assertThat(post("/open", "{\"body\":\"x\",\"publishedAt\":\"yesterday\"}", null).statusCode())
                 .isEqualTo(400);
+        HttpResponse<String> numberBody = post("/open", "{\"body\":123}", null);
+        assertThat(numberBody.statusCode()).isEqualTo(400);
+        assertThat(numberBody.body()).contains("field 'body'");
+        assertThat(post("/open", "{\"body\":\"x\",\"lang\":5}", null).body()).contains("field 'lang'");
+        assertThat(post("/open", "{\"body\":\"x\",\"title\":true}", null).statusCode()).isEqualTo(400);
         assertThat(post("/open", "{\"body\":\"" + "x".repeat(4096) + "\"}", null).statusCode()).isEqualTo(413);
         HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri("/open")).build(),
                 HttpResponse.BodyHandlers.ofString());
