@@ -51,14 +51,23 @@ final class ChangedCounts implements Processor<String, BucketCounts, String, Tre
         Map<String, SectorTotals> before = sent.getOrDefault(record.key(), Map.of());
         Instant bucketStart = Instant.parse(record.key());
         Instant bucketEnd = granularity.bucketEnd(bucketStart);
-        Instant now = clock.instant();
         counts.sectors().forEach((sector, totals) -> {
             if (!totals.equals(before.get(sector))) {
                 TrendCount count = new TrendCount(TrendCount.SCHEMA, sector, granularity, bucketStart, bucketEnd,
-                        totals.paragraphs(), totals.articles(), totals.score(), now);
+                        totals.paragraphs(), totals.articles(), totals.score(), updatedAt(counts, sector));
                 context.forward(record.withKey(count.key()).withValue(count));
             }
         });
         sent.put(record.key(), counts.sectors());
+    }
+
+    /**
+     * The time the bucket store holds, so that {@code trend.counts} and the HTTP answers agree. Only a bucket an
+     * earlier build wrote lacks it, and then only for a sector that did not move now; the topic's contract has
+     * no null {@code updatedAt}, so such a sector, passed on whole, says now, as every count did before.
+     */
+    private Instant updatedAt(BucketCounts counts, String sector) {
+        Instant updatedAt = counts.updatedAt(sector);
+        return updatedAt != null ? updatedAt : clock.instant();
     }
 }

@@ -109,8 +109,8 @@ public final class PublishTopology {
         return articles.groupBy((articleId, article) -> KeyValue.pair(bucketKey(granularity, article), article),
                         Grouped.with(g + "-buckets", Serdes.String(), Wire.CONTRIBUTION))
                 .aggregate(BucketCounts::empty,
-                        (bucket, article, counts) -> counts.plus(article),
-                        (bucket, article, counts) -> counts.minus(article),
+                        (bucket, article, counts) -> counts.plus(article, config.clock().instant()),
+                        (bucket, article, counts) -> counts.minus(article, config.clock().instant()),
                         Named.as(g + "-aggregate"),
                         Materialized.<String, BucketCounts, KeyValueStore<Bytes, byte[]>>as(countsStore(granularity))
                                 .withKeySerde(Serdes.String()).withValueSerde(Wire.BUCKET_COUNTS))

@@ -10,6 +10,8 @@ import trendwatch.model.Granularity;
  * @param changePercent null when the previous bucket had nothing (growth from zero has no percentage)
  * @param baseline mean paragraphs of the preceding {@link Granularity#baselineBuckets()} buckets
  * @param status {@code rising} (z ≥ 1), {@code falling} (z ≤ −1) or {@code steady}
+ * @param updatedAt when the count last moved, as on {@code trend.counts}; null when it never moved in the bucket,
+ *                  or when a build that did not keep the time last wrote the bucket
  */
 public record TrendPoint(int schema, String sector, Granularity granularity, Instant bucketStart, Instant bucketEnd,
                          long paragraphs, long articles, double score, double share, long previous, long change,

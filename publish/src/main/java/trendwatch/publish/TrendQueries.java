@@ -62,7 +62,7 @@ public final class TrendQueries {
         return new TrendPoint(TrendCount.SCHEMA, sector, g, start, g.bucketEnd(start), totals.paragraphs(), totals.articles(),
                 totals.score(), TrendMeasures.share(totals.paragraphs(), counts.labeledParagraphs()), previous,
                 totals.paragraphs() - previous, TrendMeasures.changePercent(totals.paragraphs(), previous),
-                measure.baseline(), measure.zScore(), measure.status(), clock.instant());
+                measure.baseline(), measure.zScore(), measure.status(), counts.updatedAt(sector));
     }
 
     private Map<Instant, BucketCounts> buckets(Granularity g, Instant from, Instant to) {

@@ -116,6 +116,7 @@ final class Wire {
             out.writeLong(e.getValue().scoreMillis());
         }
         out.writeInt(0); // sectors with evidence: see skipLegacyEvidence
+        writeUpdatedAt(out, b.updatedAt());
     }
 
     private static BucketCounts readBucket(ByteBuffer in) {
@@ -128,7 +129,31 @@ final class Wire {
             readString(in);
             skipLegacyEvidence(in, in.getInt());
         }
-        return new BucketCounts(sectors, labeledParagraphs);
+        return new BucketCounts(sectors, labeledParagraphs, readUpdatedAt(in));
+    }
+
+    /**
+     * When each sector last moved, at the end of a bucket so that the buckets of the builds that did not keep it
+     * (up to commit ee08683), which end before it, still read, their times unknown until the sector moves again;
+     * and so that those builds, whose readers ignore trailing bytes, still read a bucket this one wrote.
+     */
+    private static void writeUpdatedAt(Out out, Map<String, Instant> updatedAt) {
+        out.writeInt(updatedAt.size());
+        for (Map.Entry<String, Instant> e : updatedAt.entrySet()) {
+            writeString(out, e.getKey());
+            writeInstant(out, e.getValue());
+        }
+    }
+
+    private static Map<String, Instant> readUpdatedAt(ByteBuffer in) {
+        Map<String, Instant> updatedAt = new TreeMap<>();
+        if (!in.hasRemaining()) {
+            return updatedAt;
+        }
+        for (int i = in.getInt(); i > 0; i--) {
+            updatedAt.put(readString(in), readInstant(in));
+        }
+        return updatedAt;
     }
 
     /**

@@ -30,7 +30,7 @@ class WireTest {
         Contribution article = new Contribution("a-1", WHEN, 4, Map.of(
                 "batteries", new Contribution.Share(3, 2710), "chips", new Contribution.Share(1, 500)));
         BucketCounts bucket = new BucketCounts(Map.of("batteries", new SectorTotals(7, 3, 6100),
-                "chips", new SectorTotals(0, 0, 0)), 9);
+                "chips", new SectorTotals(0, 0, 0)), 9, Map.of("batteries", WHEN, "chips", WHEN.plusSeconds(60)));
 
         assertThat(roundTrip(Wire.CONTRIBUTION, article)).isEqualTo(article);
         assertThat(roundTrip(Wire.BUCKET_COUNTS, bucket)).isEqualTo(bucket);
@@ -83,6 +83,24 @@ class WireTest {
                 .isEqualTo(new Contribution("a-1", WHEN, 4, Map.of("batteries", new Contribution.Share(3, 2710))));
         assertThat(Wire.BUCKET_COUNTS.deserializer().deserialize("t", bucket))
                 .isEqualTo(new BucketCounts(Map.of("batteries", new SectorTotals(7, 3, 6100)), 9));
+    }
+
+    @Test
+    void shouldReadTheBucketsOfABuildThatDidNotKeepWhenEachSectorMoved() throws IOException {
+        byte[] bucket = legacy(out -> {
+            out.writeLong(9);
+            out.writeInt(1);
+            writeString(out, "batteries");
+            out.writeLong(7);
+            out.writeLong(3);
+            out.writeLong(6100);
+            out.writeInt(0);
+        });
+
+        BucketCounts read = Wire.BUCKET_COUNTS.deserializer().deserialize("t", bucket);
+
+        assertThat(read).isEqualTo(new BucketCounts(Map.of("batteries", new SectorTotals(7, 3, 6100)), 9));
+        assertThat(read.updatedAt("batteries")).isNull();
     }
 
     @Test
