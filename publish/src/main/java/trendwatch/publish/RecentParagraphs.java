@@ -13,7 +13,10 @@ import trendwatch.model.Topics;
 
 /**
  * The latest labeled paragraphs per sector, kept in memory for the evidence API, and handed to live
- * listeners (the event stream) as they arrive.
+ * listeners (the event stream) as they arrive. Only an article's latest version is kept: classify writes every
+ * paragraph of a version, labeled or not, in order from index 0 and keyed by article (so in one partition, in
+ * order), so a paragraph 0 means the article's earlier paragraphs were superseded, including one that no longer
+ * carries a sector.
  */
 public final class RecentParagraphs implements AutoCloseable {
 
@@ -45,6 +48,9 @@ public final class RecentParagraphs implements AutoCloseable {
     }
 
     void add(LabeledParagraph paragraph) {
+        if (paragraph.index() == 0) {
+            forget(paragraph.articleId());
+        }
         if (paragraph.labels().isEmpty()) {
             return;
         }
@@ -53,6 +59,10 @@ public final class RecentParagraphs implements AutoCloseable {
             paragraph.labels().forEach(label -> keep(label.sector(), paragraph));
         }
         listeners.forEach(listener -> listener.accept(paragraph));
+    }
+
+    private synchronized void forget(String articleId) {
+        bySector.values().forEach(kept -> kept.removeIf(p -> p.articleId().equals(articleId)));
     }
 
     private void keep(String key, LabeledParagraph paragraph) {

@@ -240,11 +240,13 @@
 
   /**
    * At most one refresh per LIVE_MIN_GAP_MS while paragraphs stream in, and one more a few seconds after the
-   * last of them: the counts are aggregated a moment after the paragraph is published.
+   * last of them: the counts are aggregated a moment after the paragraph is published. That last one reloads the
+   * paragraphs too: the stream brings a changed article's new paragraphs but not which of its earlier ones they
+   * replaced (those may have no label now, and unlabeled paragraphs are not streamed); the server's list knows.
    */
   function scheduleRefresh() {
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => refresh({ paragraphs: false }), 3 * LIVE_MIN_GAP_MS);
+    settleTimer = setTimeout(() => refresh(), 3 * LIVE_MIN_GAP_MS);
     if (refreshTimer) return;
     refreshTimer = setTimeout(() => {
       refreshTimer = null;

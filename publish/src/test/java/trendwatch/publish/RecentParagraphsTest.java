@@ -1,0 +1,76 @@
+package trendwatch.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import trendwatch.model.KafkaConnection;
+import trendwatch.model.Label;
+import trendwatch.model.LabeledParagraph;
+import trendwatch.model.SourceRef;
+
+class RecentParagraphsTest {
+
+    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
+
+    // never started: the tests hand it paragraphs as its follower would
+    private final RecentParagraphs recent = new RecentParagraphs(KafkaConnection.of("localhost:1"));
+
+    @AfterEach
+    void close() {
+        recent.close();
+    }
+
+    @Test
+    void shouldReplaceAnArticlesEarlierParagraphsWithItsNewerVersion() {
+        version("80b4d284fa028268", "v1", null, "space", "chips");
+        version("80b4d284fa028268", "v2", null, "space", null, "chips");
+
+        assertThat(keys("chips")).containsExactly("80b4d284fa028268:3:v2");
+        assertThat(keys("space")).containsExactly("80b4d284fa028268:1:v2");
+        assertThat(keys(null)).containsExactly("80b4d284fa028268:3:v2", "80b4d284fa028268:1:v2");
+    }
+
+    @Test
+    void shouldTakeAParagraphOutOfTheListOfASectorItNoLongerCarries() {
+        version("80b4d284fa028268", "v1", null, "space", "chips");
+        version("80b4d284fa028268", "v2", null, "space", null);
+
+        assertThat(keys("chips")).isEmpty();
+        assertThat(keys("space")).containsExactly("80b4d284fa028268:1:v2");
+    }
+
+    @Test
+    void shouldKeepOtherArticlesParagraphsWhenOneArticleChanges() {
+        version("a1", "v1", "chips");
+        version("b2", "v1", "chips", "chips");
+        version("a1", "v2", "space");
+
+        assertThat(keys("chips")).containsExactly("b2:1:v1", "b2:0:v1");
+        assertThat(keys("space")).containsExactly("a1:0:v2");
+    }
+
+    @Test
+    void shouldKeepEveryParagraphOfOneVersion() {
+        version("a1", "v1", "chips", null, "chips", "chips");
+
+        assertThat(keys("chips")).containsExactly("a1:3:v1", "a1:2:v1", "a1:0:v1");
+    }
+
+    /** One version of an article as classify writes it: every paragraph, from index 0, null for no sector. */
+    private void version(String articleId, String version, String... sectors) {
+        for (int i = 0; i < sectors.length; i++) {
+            List<Label> labels = sectors[i] == null ? List.of()
+                    : List.of(new Label(sectors[i], 0.9, List.of(sectors[i])));
+            recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, articleId, i, version, "en", labels, T, T,
+                    new SourceRef("folder", "inbox", null), null, "t", "v1"));
+        }
+    }
+
+    /** The kept paragraphs, newest first, as articleId:index:version (the version is the text). */
+    private List<String> keys(String sector) {
+        return recent.latest(sector, 200).stream().map(p -> p.articleId() + ":" + p.index() + ":" + p.text()).toList();
+    }
+}
