@@ -165,8 +165,53 @@ class ClassifyTopologyTest {
 
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(dead.value()).isEqualTo(value);
-        assertThat(header(dead, DeadLetters.ERROR_CLASS)).contains("SerializationException");
+        assertFirstRecordRefusedByClassify(dead, "NotUtf8Exception");
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE))
+                .isEqualTo("not UTF-8 on trend.articles.raw: malformed byte sequence at offset " + body + " (0xC3)");
         assertThat(articles.readKeyValue().key).isEqualTo("a2");
+    }
+
+    /** Jackson would read this article: it guesses UTF-16 from the byte order mark. The contract says UTF-8. */
+    @Test
+    void shouldSendAValidArticleEncodedAsUtf16ToTheDeadLetterTopic() {
+        String json = new String(Topics.ARTICLES_RAW.valueSerde().serializer().serialize("t", article("u16", SPACE)),
+                StandardCharsets.UTF_8);
+        byte[] utf16 = json.getBytes(StandardCharsets.UTF_16);
+        raw.pipeInput("u16", utf16);
+        pipe(article("a2", SPACE));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(utf16);
+        assertFirstRecordRefusedByClassify(dead, "NotUtf8Exception");
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("not UTF-8", "offset 0 (0xFE)");
+        assertThat(articles.readKeyValue().key).isEqualTo("a2");
+        assertThat(articles.isEmpty()).isTrue();
+        assertThat(paragraphs.readValuesToList()).extracting(LabeledParagraph::articleId).containsOnly("a2");
+    }
+
+    @Test
+    void shouldSayALittleEndianByteOrderMarkIsNotUtf8RatherThanAnUnrecognizedToken() {
+        raw.pipeInput("le", new byte[] {(byte) 0xFF, (byte) 0xFE, 0x7B, 0x7D});
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertFirstRecordRefusedByClassify(dead, "NotUtf8Exception");
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE))
+                .isEqualTo("not UTF-8 on trend.articles.raw: malformed byte sequence at offset 0 (0xFF)");
+    }
+
+    @Test
+    void shouldReadAnArticleWhoseUtf8BeginsWithAByteOrderMark() {
+        byte[] json = Topics.ARTICLES_RAW.valueSerde().serializer().serialize("t", article("bom", SPACE));
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+
+        raw.pipeInput("bom", withBom);
+
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(articles.readKeyValue().key).isEqualTo("bom");
     }
 
     @Test

@@ -39,14 +39,30 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         if (bytes == null) {
             return null;
         }
+        return read(topic, () -> Json.MAPPER.readValue(bytes, type));
+    }
+
+    /**
+     * The record {@code json} holds, for a value already decoded to text: unlike bytes, text leaves Jackson no
+     * encoding to guess.
+     */
+    public T deserialize(String topic, String json) {
+        return read(topic, () -> Json.MAPPER.readValue(json, type));
+    }
+
+    private T read(String topic, JsonRead<T> read) {
         try {
-            return Json.MAPPER.readValue(bytes, type);
+            return read.value();
         } catch (JsonProcessingException e) {
             throw new SerializationException("not a valid " + type.getSimpleName() + " on " + topic + ": "
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new SerializationException("not a valid " + type.getSimpleName() + " on " + topic, e);
         }
+    }
+
+    private interface JsonRead<T> {
+        T value() throws IOException;
     }
 
     @Override

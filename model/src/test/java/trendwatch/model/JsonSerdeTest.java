@@ -56,6 +56,17 @@ class JsonSerdeTest {
                 .isInstanceOf(SerializationException.class).hasMessageContaining("raw");
     }
 
+    @Test
+    void shouldReadTextAsItReadsBytesAndRejectItTheSameWay() {
+        Article article = new Article(Article.SCHEMA, "a1", SOURCE, null, "标题", null, null, "zh", T, T, "正文。", "h");
+        JsonSerde<Article> serde = JsonSerde.of(Article.class);
+        String json = new String(serde.serialize("t", article), StandardCharsets.UTF_8);
+
+        assertThat(serde.deserialize("t", json)).isEqualTo(article);
+        assertThatThrownBy(() -> serde.deserialize("raw", "{not json"))
+                .isInstanceOf(SerializationException.class).hasMessageStartingWith("not a valid Article on raw: ");
+    }
+
     private static <T> T roundTrip(T value, Class<T> type) {
         JsonSerde<T> serde = JsonSerde.of(type);
         return serde.deserialize("t", serde.serialize("t", value));

@@ -1,0 +1,47 @@
+package trendwatch.classify;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Decodes a raw value as UTF-8 and nothing else. Jackson, given bytes, guesses UTF-16 or UTF-32 from a byte
+ * order mark or zero bytes and parses those too, so a UTF-16 article was labeled although the contract says
+ * UTF-8, and a bad one was reported as a stray token instead of a wrong encoding. Not thread-safe: one per
+ * processor, which Kafka Streams gives one thread.
+ */
+final class StrictUtf8 {
+
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    /** The text of {@code bytes}; throws {@link NotUtf8Exception} at the first byte sequence UTF-8 does not allow. */
+    String decode(String topic, byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        // a UTF-8 byte order mark is still UTF-8, and Jackson skipped it in bytes; in text it would not
+        if (startsWithByteOrderMark(bytes)) {
+            in.position(BYTE_ORDER_MARK.length);
+        }
+        // UTF-8 never yields more chars than it has bytes, so the output cannot overflow
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        decoder.reset();
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new NotUtf8Exception(topic, in.position(), bytes[in.position()]);
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] bytes) {
+        return bytes.length >= BYTE_ORDER_MARK.length
+                && Arrays.equals(bytes, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length);
+    }
+}
