@@ -70,6 +70,10 @@ final class TailCommand implements Callable<Integer> {
         if (sector != null && !sector.matches("[a-z][a-z0-9_-]*")) {
             throw new BadInputException("--sector '" + sector + "' is not a sector id");
         }
+        // checked before Kafka is reached: -1 or 0 used to wait for a broker, show nothing and exit 0
+        if (max != null && max < 1) {
+            throw new BadInputException("--max " + max + ": must be 1 or more");
+        }
         Topic<String, LabeledParagraph> topic = sector == null ? Topics.PARAGRAPHS_LABELED : Topics.sector(sector);
         KafkaConnection given = KafkaConfigFile.connection(bootstrapServers, kafkaConfig);
         kafka = given == null ? KafkaConnection.of(LOCAL_KAFKA) : given;
