@@ -62,13 +62,9 @@ public final class ArticleClassifier implements Classifier {
     }
 
     private static void requireReadable(Article article, List<String> paragraphs) {
-        for (int i = 0; i < paragraphs.size(); i++) {
-            if (paragraphs.get(i).length() > Paragraphs.MAX_CHARS) {
-                throw new IllegalArgumentException("article " + article.id() + ": paragraph " + i + " has "
-                        + paragraphs.get(i).length() + " characters, more than the " + Paragraphs.MAX_CHARS
-                        + " a paragraph may have");
-            }
-        }
+        Paragraphs.findTooLong(paragraphs).ifPresent(reason -> {
+            throw new IllegalArgumentException("article " + article.id() + ": " + reason);
+        });
     }
 
     private LabeledParagraph labeled(Article article, int index, String text, List<Label> labels) {

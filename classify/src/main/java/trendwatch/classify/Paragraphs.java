@@ -2,6 +2,7 @@ package trendwatch.classify;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Splits an article body into paragraphs: the contract says paragraphs are separated by blank lines. */
@@ -26,5 +27,25 @@ public final class Paragraphs {
                 .map(String::strip)
                 .filter(p -> !p.isEmpty())
                 .toList();
+    }
+
+    /**
+     * Why an article with these paragraphs may not be labeled ("paragraph 3 has … characters, more than …"), or
+     * empty when each is within {@link #MAX_CHARS}; the one rule for classify and for {@code trendwatch label}.
+     */
+    public static Optional<String> findTooLong(List<String> paragraphs) {
+        for (int i = 0; i < paragraphs.size(); i++) {
+            Optional<String> tooLong = findTooLong(paragraphs.get(i));
+            if (tooLong.isPresent()) {
+                return Optional.of("paragraph " + i + " " + tooLong.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why this one paragraph may not be labeled ("has … characters, more than …"), or empty. */
+    public static Optional<String> findTooLong(String paragraph) {
+        return paragraph.length() <= MAX_CHARS ? Optional.empty() : Optional.of("has " + paragraph.length()
+                + " characters, more than the " + MAX_CHARS + " a paragraph may have");
     }
 }

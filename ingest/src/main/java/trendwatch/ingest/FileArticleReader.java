@@ -39,7 +39,7 @@ public final class FileArticleReader {
 
     /** Reads {@code file}; its fetch time is now, the caller keeps the first one for articles seen before. */
     public Article read(FolderSource source, Path file) throws RejectedFileException {
-        String text = decode(file, bytes(file));
+        String text = text(file);
         if (OPML.matcher(text).lookingAt()) {
             throw new RejectedFileException(file, "an OPML subscription list, not an article (list it in the sources"
                     + " file as a source of type opml)");
@@ -85,24 +85,38 @@ public final class FileArticleReader {
         }
     }
 
+    /** The text of {@code file} if a folder source would take it: not empty, within the cap, UTF-8, not binary. */
+    public String text(Path file) throws RejectedFileException {
+        return decode(file, bytes(file));
+    }
+
+    /** The same checks on bytes read from elsewhere (standard input), named {@code name} in the reason. */
+    public String text(Path name, byte[] bytes) throws RejectedFileException {
+        requireSize(name, bytes.length);
+        return decode(name, bytes);
+    }
+
     private byte[] bytes(Path file) throws RejectedFileException {
         if (Files.isDirectory(file)) {
             throw new RejectedFileException(file, "a folder, not a file");
         }
         try {
-            long size = Files.size(file);
-            if (size == 0) {
-                throw new RejectedFileException(file, "empty file");
-            }
-            if (size > maxBytes) {
-                throw new RejectedFileException(file, "size of " + size + " bytes exceeds the cap of " + maxBytes
-                        + " bytes");
-            }
+            requireSize(file, Files.size(file));
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new RejectedFileException(file, "no such file");
         } catch (IOException e) {
             throw new RejectedFileException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private void requireSize(Path file, long size) throws RejectedFileException {
+        if (size == 0) {
+            throw new RejectedFileException(file, "empty file");
+        }
+        if (size > maxBytes) {
+            throw new RejectedFileException(file, "size of " + size + " bytes exceeds the cap of " + maxBytes
+                    + " bytes");
         }
     }
 

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import trendwatch.classify.Paragraphs;
 import trendwatch.classify.context.DocumentContext;
 import trendwatch.classify.label.Labeler;
+import trendwatch.ingest.FileArticleReader;
+import trendwatch.ingest.RejectedFileException;
 import trendwatch.ingest.extract.TextExtractor;
 import trendwatch.model.Json;
 import trendwatch.model.Label;
@@ -50,6 +54,8 @@ final class LabelCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH|-", description = "Files to label; - reads standard input.")
     List<String> inputs;
 
+    private final FileArticleReader files = new FileArticleReader(FileArticleReader.DEFAULT_MAX_BYTES,
+            Clock.systemUTC());
     private Labeler labeler;
     private DocumentContext context;
     private boolean anyBad;
@@ -83,13 +89,29 @@ final class LabelCommand implements Callable<Integer> {
         if (jsonl) {
             labelLines(input, out);
         } else {
-            String name = input.equals(STDIN) ? "stdin.txt" : Path.of(input).getFileName().toString();
-            // a file is an article: its paragraphs are labeled in context, exactly as the pipeline labels them
-            List<String> paragraphs = Paragraphs.split(TextExtractor.extract(name, read(input)).body());
-            List<List<Label>> labels = context.apply(paragraphs, paragraphs.stream().map(labeler::label).toList());
-            for (int i = 0; i < paragraphs.size(); i++) {
-                print(out, null, input, i, paragraphs.get(i), labels.get(i));
-            }
+            labelArticle(input, out);
+        }
+    }
+
+    /** A file is an article: read, refused and labeled in context exactly as the pipeline would. */
+    private void labelArticle(String input, PrintWriter out) throws IOException {
+        String name = input.equals(STDIN) ? "stdin.txt" : Path.of(input).getFileName().toString();
+        String text;
+        try {
+            text = input.equals(STDIN) ? files.text(Path.of(STDIN), stdin()) : files.text(Path.of(input));
+        } catch (RejectedFileException e) {
+            bad(input + ": " + e.reason());
+            return;
+        }
+        List<String> paragraphs = Paragraphs.split(TextExtractor.extract(name, text).body());
+        Optional<String> tooLong = Paragraphs.findTooLong(paragraphs);
+        if (tooLong.isPresent()) {
+            bad(input + ": " + tooLong.get());
+            return;
+        }
+        List<List<Label>> labels = context.apply(paragraphs, paragraphs.stream().map(labeler::label).toList());
+        for (int i = 0; i < paragraphs.size(); i++) {
+            print(out, null, input, i, paragraphs.get(i), labels.get(i));
         }
     }
 
@@ -120,6 +142,11 @@ final class LabelCommand implements Callable<Integer> {
         }
         JsonNode id = node.get("id");
         String text = node.get("text").asText();
+        Optional<String> tooLong = Paragraphs.findTooLong(text);
+        if (tooLong.isPresent()) {
+            bad(input + ":" + number + ": the text " + tooLong.get());
+            return;
+        }
         print(out, id == null || id.isNull() ? null : id, input, number - 1, text, labeler.label(text));
     }
 
@@ -141,15 +168,9 @@ final class LabelCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("trendwatch label: " + message);
     }
 
-    private static String read(String input) throws IOException {
-        try (BufferedReader reader = reader(input)) {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[8192];
-            for (int n; (n = reader.read(buffer)) > 0; ) {
-                text.append(buffer, 0, n);
-            }
-            return text.toString();
-        }
+    /** One byte more than the pipeline takes, so that the size check sees a larger input as too large. */
+    private static byte[] stdin() throws IOException {
+        return System.in.readNBytes(Math.toIntExact(FileArticleReader.DEFAULT_MAX_BYTES + 1));
     }
 
     private static BufferedReader reader(String input) throws IOException {

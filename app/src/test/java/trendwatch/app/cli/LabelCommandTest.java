@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.classify.Paragraphs;
+import trendwatch.ingest.FileArticleReader;
 import trendwatch.model.Json;
 
 class LabelCommandTest {
@@ -101,9 +103,69 @@ class LabelCommandTest {
         CommandLineRunner result = CommandLineRunner.run("label", gbk.toString(), SEED);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).isEqualTo("trendwatch label: " + gbk
-                + ": not UTF-8 text (convert it first, e.g. iconv -f GBK -t UTF-8)");
+        assertThat(result.err().strip()).isEqualTo("trendwatch label: " + gbk + ": binary content (not UTF-8 text)");
         assertThat(rows(result.out())).isNotEmpty();
+    }
+
+    /** submit, parse and a watched folder refuse these files; label says so in the same words, exit code 2. */
+    @Test
+    void shouldRefuseAnEmptyABinaryAndAnOversizedFileAsThePipelineDoes() throws Exception {
+        Path empty = Files.write(dir.resolve("empty.md"), new byte[0]);
+        Path binary = Files.write(dir.resolve("image.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+        Path big = Files.writeString(dir.resolve("big.md"), "x".repeat(Math.toIntExact(
+                FileArticleReader.DEFAULT_MAX_BYTES + 1)));
+
+        CommandLineRunner result = CommandLineRunner.run("label", empty.toString(), binary.toString(),
+                big.toString(), SEED);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactly(
+                "trendwatch label: " + empty + ": empty file",
+                "trendwatch label: " + binary + ": binary content (NUL byte at offset 4)",
+                "trendwatch label: " + big + ": size of 5242881 bytes exceeds the cap of 5242880 bytes");
+        assertThat(rows(result.out())).extracting(row -> row.get("source").asText()).containsOnly(SEED);
+    }
+
+    @Test
+    void shouldRefuseEmptyStandardInput() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            CommandLineRunner result = CommandLineRunner.run("label", "-");
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err().strip()).isEqualTo("trendwatch label: -: empty file");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    /** Classify sends such an article to the dead-letter topic, so label may not show labels for it either. */
+    @Test
+    void shouldRefuseAFileWithAParagraphLongerThanClassifyTakes() throws Exception {
+        String paragraph = "Solid-state batteries again. ".repeat(Paragraphs.MAX_CHARS / 29 + 1).strip();
+        Path file = Files.writeString(dir.resolve("dump.md"), "A short first paragraph.\n\n" + paragraph);
+
+        CommandLineRunner result = CommandLineRunner.run("label", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().strip()).isEqualTo("trendwatch label: " + file + ": paragraph 1 has "
+                + paragraph.length() + " characters, more than the " + Paragraphs.MAX_CHARS + " a paragraph may have");
+    }
+
+    @Test
+    void shouldRefuseAJsonLineWhoseTextIsLongerThanAParagraphMayBe() throws Exception {
+        String text = "x".repeat(Paragraphs.MAX_CHARS + 1);
+        Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"long\",\"text\":\"" + text + "\"}\n"
+                + "{\"id\":\"short\",\"text\":\"A quiet day.\"}");
+
+        CommandLineRunner result = CommandLineRunner.run("label", "--jsonl", input.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(rows(result.out())).extracting(row -> row.get("id").asText()).containsExactly("short");
+        assertThat(result.err().strip()).isEqualTo("trendwatch label: " + input + ":1: the text has "
+                + text.length() + " characters, more than the " + Paragraphs.MAX_CHARS + " a paragraph may have");
     }
 
     @Test
