@@ -1,9 +1,12 @@
 package trendwatch.app.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 import trendwatch.model.StartupException;
 import trendwatch.model.taxonomy.TaxonomyException;
 
@@ -23,8 +26,21 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     static int badUsage(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         String name = command.getCommandSpec().qualifiedName();
-        command.getErr().println(name + ": " + e.getMessage() + " (" + name + " --help lists the options)");
+        command.getErr().println(name + ": " + unknownOptionFirst(e).getMessage() + " (" + name
+                + " --help lists the options)");
         return ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * Picocli checks for missing parameters before it reports the arguments it could not match, so
+     * {@code label --nope} said "Missing required parameter" about the file instead of naming the mistyped option,
+     * which is what the user has to fix first.
+     */
+    private static ParameterException unknownOptionFirst(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        List<String> unmatched = command.getUnmatchedArguments();
+        return e instanceof MissingParameterException && !unmatched.isEmpty()
+                ? new UnmatchedArgumentException(command, unmatched) : e;
     }
 
     /** The first exception in the chain whose message is written for the user, wherever a library wrapped it. */

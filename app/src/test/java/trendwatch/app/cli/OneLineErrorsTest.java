@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import trendwatch.model.StartupException;
@@ -36,6 +38,24 @@ class OneLineErrorsTest {
 
         assertThat(failed.err()).isEqualTo("trendwatch fails: IOException: disk full\n");
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"label", "submit", "parse"})
+    void shouldNameAnUnknownOptionRatherThanTheMissingInput(String command) {
+        CommandLineRunner result = CommandLineRunner.run(command, "--nope");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err().lines()).containsExactly("trendwatch " + command + ": Unknown option: '--nope'"
+                + " (trendwatch " + command + " --help lists the options)");
+    }
+
+    @Test
+    void shouldStillSayWhatIsMissingWhenNothingWasMistyped() {
+        CommandLineRunner result = CommandLineRunner.run("label", "--jsonl");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).startsWith("trendwatch label: Missing required parameter: 'PATH|-'");
     }
 
     private static Failed run(RuntimeException thrown) {
