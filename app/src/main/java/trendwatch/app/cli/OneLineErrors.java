@@ -43,6 +43,15 @@ final class OneLineErrors implements IExecutionExceptionHandler {
                 ? new UnmatchedArgumentException(command, unmatched) : e;
     }
 
+    /**
+     * {@code reason} without a leading "{@code input}: ": the messages of the fetcher (and of the pipeline's API,
+     * which passes them on) start with the URL, and the line that reports them names the input already.
+     */
+    static String reasonAbout(String input, String reason) {
+        String prefix = input + ": ";
+        return reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
+    }
+
     /** The first exception in the chain whose message is written for the user, wherever a library wrapped it. */
     private static Throwable explained(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

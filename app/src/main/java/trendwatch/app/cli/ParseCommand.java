@@ -158,6 +158,7 @@ final class ParseCommand implements Callable<Integer> {
 
     private void bad(String input, String reason) {
         anyBad = true;
-        spec.commandLine().getErr().println("trendwatch parse: " + input + ": " + reason);
+        spec.commandLine().getErr().println("trendwatch parse: " + input + ": " + OneLineErrors.reasonAbout(input,
+                reason));
     }
 }

@@ -25,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.FolderSource;
 import trendwatch.ingest.RejectedFileException;
+import trendwatch.ingest.fetch.FetchException;
+import trendwatch.ingest.fetch.Fetcher;
 import trendwatch.model.Article;
 import trendwatch.model.Json;
 
@@ -79,7 +81,7 @@ final class SubmitCommand implements Callable<Integer> {
             body = body(input);
         } catch (RejectedFileException e) {
             return fail(input, e.reason(), ExitCodes.BAD_INPUT);
-        } catch (IllegalArgumentException e) {
+        } catch (FetchException | IllegalArgumentException e) {
             return fail(input, e.getMessage(), ExitCodes.BAD_INPUT);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
@@ -113,9 +115,11 @@ final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> body(String input) throws RejectedFileException, IOException {
+    private static Map<String, Object> body(String input) throws RejectedFileException, FetchException, IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        if (input.matches("(?i)^https?://.*")) {
+        // any scheme, as parse decides: ftp://… is a URL the pipeline will not fetch, not a file that is missing
+        if (input.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
+            Fetcher.fetchable(URI.create(input));
             body.put("url", input);
             return body;
         }
@@ -156,7 +160,8 @@ final class SubmitCommand implements Callable<Integer> {
     }
 
     private int fail(String input, String reason, int exit) {
-        spec.commandLine().getErr().println("trendwatch submit: " + input + ": " + reason);
+        spec.commandLine().getErr().println("trendwatch submit: " + input + ": " + OneLineErrors.reasonAbout(input,
+                reason));
         return exit;
     }
 }

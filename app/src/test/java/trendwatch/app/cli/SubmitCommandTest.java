@@ -102,6 +102,40 @@ class SubmitCommandTest {
         });
     }
 
+    @Test
+    void shouldRefuseAUrlOtherThanHttpAsParseDoesInsteadOfLookingForAFile() {
+        CommandLineRunner submitted = submit("ftp://example.com/a");
+        CommandLineRunner parsed = CommandLineRunner.run("parse", "ftp://example.com/a");
+
+        assertThat(submitted.exitCode()).isEqualTo(2);
+        assertThat(submitted.err().lines()).containsExactly(
+                "trendwatch submit: ftp://example.com/a: only http and https URLs can be fetched");
+        assertThat(parsed.err().lines()).containsExactly(
+                "trendwatch parse: ftp://example.com/a: only http and https URLs can be fetched");
+        assertThat(received).isEmpty();
+    }
+
+    /** The pipeline passes on the fetcher's reason, which starts with the URL; the line names it once. */
+    @Test
+    void shouldNameTheUrlOnceWhenThePipelineRefusesIt() {
+        String url = "http://127.0.0.1:18080/";
+        server.removeContext("/api/articles");
+        server.createContext("/api/articles", exchange -> {
+            try (exchange) {
+                byte[] answer = ("{\"error\":\"" + url + ": the host 127.0.0.1 resolves to the non-public address"
+                        + " 127.0.0.1\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(400, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+
+        CommandLineRunner result = submit(url);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactly("trendwatch submit: " + url
+                + ": the host 127.0.0.1 resolves to the non-public address 127.0.0.1");
+    }
+
     private CommandLineRunner submit(String input) {
         return CommandLineRunner.run("submit", "--api", "http://127.0.0.1:" + server.getAddress().getPort(), input);
     }

@@ -74,6 +74,14 @@ public final class Fetcher implements AutoCloseable {
         return fetch(request, policy.obeyRobots());
     }
 
+    /**
+     * {@code uri} as it would be fetched if it is a URL a fetcher takes (absolute http or https, with a host and a
+     * valid port), else BAD_URL: lets a caller refuse it, with the fetcher's own reason, before sending it anywhere.
+     */
+    public static URI fetchable(URI uri) throws FetchException {
+        return Urls.checked(uri);
+    }
+
     private FetchResult fetch(FetchRequest request, boolean obeyRobots) throws FetchException {
         URI uri = Urls.checked(request.uri());
         for (int hop = 1; ; hop++) {
