@@ -79,8 +79,8 @@ public final class FileArticleReader {
             return null;
         }
         try {
-            return Urls.canonical(new URI(url.strip()));
-        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Urls.findCanonical(new URI(url.strip()));
+        } catch (URISyntaxException e) {
             return null;
         }
     }

@@ -133,9 +133,9 @@ final class Wire {
     }
 
     /**
-     * When each sector last moved, at the end of a bucket so that the buckets of the builds that did not keep it
-     * (up to commit ee08683), which end before it, still read, their times unknown until the sector moves again;
-     * and so that those builds, whose readers ignore trailing bytes, still read a bucket this one wrote.
+     * When each sector last moved, at the end of a bucket so that the buckets of the builds that did not keep it,
+     * which end before it, still read, their times unknown until the sector moves again; and so that those
+     * builds, whose readers ignore trailing bytes, still read a bucket this one wrote.
      */
     private static void writeUpdatedAt(Out out, Map<String, Instant> updatedAt) {
         out.writeInt(updatedAt.size());

@@ -93,11 +93,22 @@ public final class SubmitHandler implements HttpHandler {
             }
             return submission;
         } catch (MismatchedInputException e) {
-            throw new SubmitException(400, "field '" + e.getPath().stream().map(r -> r.getFieldName()).findFirst()
-                    .orElse("?") + "' has an invalid value: " + e.getOriginalMessage());
+            throw new SubmitException(400, invalidField(e));
         } catch (JsonProcessingException e) {
             throw new SubmitException(400, "not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Names the field and what is wrong with it, in the client's terms rather than Jackson's. */
+    private static String invalidField(MismatchedInputException e) {
+        if (e.getPath().isEmpty()) {
+            return "expected a JSON object with \"url\" or \"body\"";
+        }
+        String field = "field '" + e.getPath().get(0).getFieldName() + "'";
+        if (e.getTargetType() == String.class) {
+            return field + " must be text";
+        }
+        return field + " has an invalid value: " + e.getOriginalMessage();
     }
 
     private static ObjectMapper textOnlyAsText(ObjectMapper mapper) {

@@ -66,7 +66,7 @@ public final class Urls {
     }
 
     /** Like {@link #canonical(URI)}, null for a URL that cannot have one. */
-    static URI findCanonical(URI url) {
+    public static URI findCanonical(URI url) {
         if (!Links.isHttp(url) || url.getHost() == null) {
             return null;
         }

@@ -154,7 +154,8 @@ class SubmitIT {
                 .isEqualTo(400);
         HttpResponse<String> numberBody = post("/open", "{\"body\":123}", null);
         assertThat(numberBody.statusCode()).isEqualTo(400);
-        assertThat(numberBody.body()).contains("field 'body'");
+        assertThat(numberBody.body()).contains("field 'body' must be text").doesNotContain("CoercionConfig");
+        assertThat(post("/open", "[\"body\"]", null).body()).contains("expected a JSON object");
         assertThat(post("/open", "{\"body\":\"x\",\"lang\":5}", null).body()).contains("field 'lang'");
         assertThat(post("/open", "{\"body\":\"x\",\"title\":true}", null).statusCode()).isEqualTo(400);
         assertThat(post("/open", "{\"body\":\"" + "x".repeat(4096) + "\"}", null).statusCode()).isEqualTo(413);
