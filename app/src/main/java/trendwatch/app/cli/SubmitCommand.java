@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,7 +120,7 @@ final class SubmitCommand implements Callable<Integer> {
         Map<String, Object> body = new LinkedHashMap<>();
         // any scheme, as parse decides: ftp://… is a URL the pipeline will not fetch, not a file that is missing
         if (input.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
-            Fetcher.fetchable(URI.create(input));
+            Fetcher.fetchable(uri(input));
             body.put("url", input);
             return body;
         }
@@ -133,6 +134,15 @@ final class SubmitCommand implements Callable<Integer> {
         body.put("url", article.url());
         body.put("ref", ref(file));
         return body;
+    }
+
+    /** The URL, or why it is not one in words that do not repeat it (the caller's line names it already). */
+    private static URI uri(String input) {
+        try {
+            return new URI(input);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid URL: " + e.getReason() + " at index " + e.getIndex());
+        }
     }
 
     /** Read exactly as a watched folder reads it: the same size, binary and text checks, and its sidecar. */

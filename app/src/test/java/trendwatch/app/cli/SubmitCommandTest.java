@@ -115,6 +115,16 @@ class SubmitCommandTest {
         assertThat(received).isEmpty();
     }
 
+    @Test
+    void shouldNameAMalformedUrlOnceWithTheReason() {
+        CommandLineRunner result = submit("http://exa mple.com/");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactly(
+                "trendwatch submit: http://exa mple.com/: not a valid URL: Illegal character in authority at index 7");
+        assertThat(received).isEmpty();
+    }
+
     /** The pipeline passes on the fetcher's reason, which starts with the URL; the line names it once. */
     @Test
     void shouldNameTheUrlOnceWhenThePipelineRefusesIt() {
