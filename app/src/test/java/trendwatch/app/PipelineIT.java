@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.ingest.feed.Urls;
 import trendwatch.model.Article;
 import trendwatch.model.DeadLetters;
 import trendwatch.model.Json;
@@ -142,6 +143,47 @@ class PipelineIT {
         }
     }
 
+    /**
+     * A file that gains a sidecar url becomes that URL's article: the file's earlier article is withdrawn, so the
+     * file counts once and is listed once, and the same URL submitted through the API is the same article.
+     */
+    @Test
+    void shouldCountAFileOnceWhenItsSidecarGivesItAUrl() throws Exception {
+        String text = "Nvidia's inference chips for AI data centers sold out again.";
+        try (Pipeline pipeline = start()) {
+            long seedChips = awaitCounts(pipeline, counts -> counts.keySet().containsAll(SIX)).get("chips").articles();
+            Path inbox = dataDir.resolve("inbox");
+            Files.writeString(inbox.resolve("chips.md"), text);
+            awaitCounts(pipeline, counts -> counts.get("chips").articles() == seedChips + 1);
+            Awaitility.await().atMost(DEADLINE).until(() -> listedTimes(pipeline, text) == 1);
+
+            Files.writeString(inbox.resolve("chips.md.meta.yaml"), "url: https://example.com/chips?utm_source=x\n");
+            String urlId = Urls.articleId(URI.create("https://example.com/chips"));
+            Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> get(pipeline, "/api/paragraphs?sector=chips").body().contains(urlId));
+            HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + pipeline.httpPort() + "/api/articles")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"url\":\"https://example.com/chips\",\"title\":\"chips\",\"body\":\"" + text + "\"}"))
+                    .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // the same article (its submitted copy's title and text as the file's, or replacing them), never a new one
+            assertThat(submitted.body()).contains(urlId).doesNotContain("\"outcome\":\"published\"");
+            Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> listedTimes(pipeline, text) == 1);
+            assertThat(dayCounts(pipeline).get("chips").articles()).isEqualTo(seedChips + 1);
+        }
+    }
+
+    /** How many times the chips paragraphs listed by /api/paragraphs hold {@code text}. */
+    private static int listedTimes(Pipeline pipeline, String text) throws Exception {
+        int times = 0;
+        for (JsonNode paragraph : Json.MAPPER.readTree(get(pipeline, "/api/paragraphs?sector=chips").body())) {
+            times += paragraph.path("text").asText().equals(text) ? 1 : 0;
+        }
+        return times;
+    }
+
     @Test
     void shouldServeHealthMetricsAndSubmissionsFromAnIngestStageOnItsOwn() throws Exception {
         RunOptions options = new RunOptions(kafka.connection(), dataDir, Path.of("../seeds"), "localhost", 0,
@@ -168,7 +210,8 @@ class PipelineIT {
             // the history must be counted before the jump, or the series would not be known long enough to burst
             Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(
                     () -> Json.MAPPER.readTree(get(pipeline,
-                            "/api/trends?granularity=day&sector=chips&from=2025-02-01T00:00:00Z").body()),
+                            "/api/trends?granularity=day&sector=chips&from=2025-02-01T00:00:00Z"
+                                    + "&to=2025-02-28").body()),
                     days -> days.size() == 14);
             for (int i = 0; i < 6; i++) {
                 produceChipsArticle("hot-" + i, hotDay);

@@ -113,14 +113,16 @@ final class FolderScanner {
             return new Handling(file, 0, CompletableFuture.completedFuture(true));
         }
         return new Handling(file, article.body().length(),
-                sink.publishIfChangedAsync(article, file.getFileName().toString(), null)
-                        .thenCompose(outcome -> withdrawPathId(folder, file, article).thenApply(done -> outcome))
+                // the earlier article goes first: between the two, the file counts nowhere rather than twice
+                withdrawPathId(folder, file, article)
+                        .thenCompose(done -> sink.publishIfChangedAsync(article, file.getFileName().toString(), null))
                         .handle((outcome, error) -> error == null ? handled(file, outcome) : failed(file, error)));
     }
 
     /**
-     * A file whose sidecar gives a URL is known by that URL; an earlier version of ingest published it under its
-     * path's id, which is withdrawn so that the file does not count twice. A no-op for every other file.
+     * A file whose sidecar gives a URL is known by that URL; an earlier version of ingest, or this one before the
+     * sidecar gave the URL, published it under its path's id, which is withdrawn so that the file does not count
+     * twice. A no-op for every other file.
      */
     private CompletableFuture<Void> withdrawPathId(FolderSource folder, Path file, Article article) {
         String pathId = FileArticleReader.pathId(folder, file);

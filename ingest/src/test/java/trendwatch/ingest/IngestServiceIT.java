@@ -145,7 +145,8 @@ class IngestServiceIT {
             ingest.start();
             assertThat(ingest.awaitFirstScans(DEADLINE)).isTrue();
             List<ConsumerRecord<byte[], byte[]>> raw = kafka.readUntil(Topics.ARTICLES_RAW.name(),
-                    records -> records.stream().anyMatch(r -> isTombstone(r, pathId)), DEADLINE);
+                    records -> records.stream().anyMatch(r -> isTombstone(r, pathId))
+                            && records.stream().anyMatch(r -> key(r).equals(urlId)), DEADLINE);
 
             assertThat(raw).filteredOn(r -> key(r).equals(urlId)).singleElement()
                     .satisfies(r -> assertThat(r.value()).isNotNull());

@@ -16,7 +16,7 @@ public final class RecentBursts implements AutoCloseable {
     private final TopicFollower<Burst> follower;
 
     public RecentBursts(KafkaConnection kafka) {
-        this.follower = new TopicFollower<>(kafka, Topics.BURSTS, KEEP, this::add);
+        this.follower = TopicFollower.values(kafka, Topics.BURSTS, KEEP, this::add);
     }
 
     public void start() {

@@ -3,10 +3,12 @@ package trendwatch.publish;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Deserializer;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.Topics;
@@ -16,24 +18,52 @@ import trendwatch.model.Topics;
  * listeners (the event stream) as they arrive. Only an article's latest version is kept: classify writes every
  * paragraph of a version, labeled or not, in order from index 0 and keyed by article (so in one partition, in
  * order), so a paragraph 0 means the article's earlier paragraphs were superseded, including one that no longer
- * carries a sector.
+ * carries a sector. A withdrawn article writes no paragraphs, only a tombstone on {@code trend.articles.labeled},
+ * which a second follower reads; the two topics come in no common order, so a paragraph counts as withdrawn when
+ * its record is no newer than the article's tombstone, whichever of the two arrives first.
  */
 public final class RecentParagraphs implements AutoCloseable {
 
     private static final int KEEP_PER_SECTOR = 200;
+    /** Tombstones remembered for paragraphs that arrive after them: a restart replays both topics' tails. */
+    private static final int WITHDRAWALS_KEPT = 10_000;
     private static final String ALL = "";
+    /** Whether an {@code trend.articles.labeled} record has a value: its JSON is not needed, so not parsed. */
+    private static final Deserializer<Boolean> PRESENCE = (topic, bytes) -> bytes == null ? null : Boolean.TRUE;
 
-    private final Map<String, Deque<LabeledParagraph>> bySector = new HashMap<>();
+    /** A kept paragraph with its record's timestamp, to tell it from a withdrawal. */
+    private record Kept(LabeledParagraph paragraph, long timestamp) {
+    }
+
+    private final Map<String, Deque<Kept>> bySector = new HashMap<>();
+    private final Map<String, Long> withdrawnAt = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > WITHDRAWALS_KEPT;
+        }
+    };
     private final List<Consumer<LabeledParagraph>> listeners = new CopyOnWriteArrayList<>();
-    private final TopicFollower<LabeledParagraph> follower;
+    private final TopicFollower<LabeledParagraph> paragraphs;
+    private final TopicFollower<Boolean> withdrawals;
 
     public RecentParagraphs(KafkaConnection kafka) {
-        this.follower = new TopicFollower<>(kafka, Topics.PARAGRAPHS_LABELED, 10L * KEEP_PER_SECTOR,
-                this::add);
+        this.paragraphs = new TopicFollower<>(kafka, Topics.PARAGRAPHS_LABELED.name(),
+                Topics.PARAGRAPHS_LABELED.valueSerde().deserializer(), 10L * KEEP_PER_SECTOR, (key, paragraph, at) -> {
+                    if (paragraph != null) {
+                        add(paragraph, at);
+                    }
+                });
+        this.withdrawals = new TopicFollower<>(kafka, Topics.ARTICLES_LABELED.name(), PRESENCE,
+                10L * KEEP_PER_SECTOR, (articleId, present, at) -> {
+                    if (present == null && articleId != null) {
+                        withdraw(articleId, at);
+                    }
+                });
     }
 
     public void start() {
-        follower.start();
+        withdrawals.start();
+        paragraphs.start();
     }
 
     /** Called with every labeled paragraph that arrives from now on. */
@@ -43,30 +73,41 @@ public final class RecentParagraphs implements AutoCloseable {
 
     /** The newest paragraphs first; {@code sector} null means any paragraph with a label. */
     public synchronized List<LabeledParagraph> latest(String sector, int limit) {
-        Deque<LabeledParagraph> kept = bySector.getOrDefault(sector == null ? ALL : sector, new ArrayDeque<>());
-        return kept.stream().limit(limit).toList();
+        Deque<Kept> kept = bySector.getOrDefault(sector == null ? ALL : sector, new ArrayDeque<>());
+        return kept.stream().limit(limit).map(Kept::paragraph).toList();
     }
 
-    void add(LabeledParagraph paragraph) {
-        if (paragraph.index() == 0) {
-            forget(paragraph.articleId());
-        }
-        if (paragraph.labels().isEmpty()) {
-            return;
-        }
+    /** A paragraph whose record has the timestamp {@code at}. */
+    void add(LabeledParagraph paragraph, long at) {
         synchronized (this) {
-            keep(ALL, paragraph);
-            paragraph.labels().forEach(label -> keep(label.sector(), paragraph));
+            if (paragraph.index() == 0) {
+                forget(paragraph.articleId(), Long.MAX_VALUE);
+            }
+            Long withdrawn = withdrawnAt.get(paragraph.articleId());
+            if (paragraph.labels().isEmpty() || withdrawn != null && at <= withdrawn) {
+                return;
+            }
+            Kept kept = new Kept(paragraph, at);
+            keep(ALL, kept);
+            paragraph.labels().forEach(label -> keep(label.sector(), kept));
         }
         listeners.forEach(listener -> listener.accept(paragraph));
     }
 
-    private synchronized void forget(String articleId) {
-        bySector.values().forEach(kept -> kept.removeIf(p -> p.articleId().equals(articleId)));
+    /** The article was withdrawn by a tombstone with the timestamp {@code at}. */
+    synchronized void withdraw(String articleId, long at) {
+        withdrawnAt.put(articleId, at);
+        forget(articleId, at);
     }
 
-    private void keep(String key, LabeledParagraph paragraph) {
-        Deque<LabeledParagraph> kept = bySector.computeIfAbsent(key, k -> new ArrayDeque<>());
+    /** Drops the article's paragraphs whose records are no newer than {@code at}. */
+    private void forget(String articleId, long at) {
+        bySector.values().forEach(kept -> kept.removeIf(k -> k.paragraph().articleId().equals(articleId)
+                && k.timestamp() <= at));
+    }
+
+    private void keep(String key, Kept paragraph) {
+        Deque<Kept> kept = bySector.computeIfAbsent(key, k -> new ArrayDeque<>());
         kept.addFirst(paragraph);
         if (kept.size() > KEEP_PER_SECTOR) {
             kept.removeLast();
@@ -75,6 +116,7 @@ public final class RecentParagraphs implements AutoCloseable {
 
     @Override
     public void close() {
-        follower.close();
+        paragraphs.close();
+        withdrawals.close();
     }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,23 +27,41 @@ final class TopicFollower<V> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
 
-    private final Topic<String, V> topic;
+    /** What a follower hands on: every committed record in its partition's order, a tombstone's value null. */
+    @FunctionalInterface
+    interface Handler<V> {
+        void accept(String key, V value, long timestamp);
+    }
+
+    private final String topic;
     private final long backlogPerPartition;
-    private final Consumer<V> onRecord;
+    private final Handler<V> onRecord;
     private final KafkaConsumer<String, V> consumer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    TopicFollower(KafkaConnection kafka, Topic<String, V> topic, long backlogPerPartition, Consumer<V> onRecord) {
+    TopicFollower(KafkaConnection kafka, String topic, Deserializer<V> values, long backlogPerPartition,
+                  Handler<V> onRecord) {
         this.topic = topic;
         this.backlogPerPartition = backlogPerPartition;
         this.onRecord = onRecord;
         Properties p = kafka.properties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), topic.valueSerde().deserializer());
-        this.thread = new Thread(this::run, "follow-" + topic.name());
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
+        this.thread = new Thread(this::run, "follow-" + topic);
         this.thread.setDaemon(true);
+    }
+
+    /** Follows the values of {@code topic}, tombstones left out. */
+    static <V> TopicFollower<V> values(KafkaConnection kafka, Topic<String, V> topic, long backlogPerPartition,
+                                       Consumer<V> onValue) {
+        return new TopicFollower<>(kafka, topic.name(), topic.valueSerde().deserializer(), backlogPerPartition,
+                (key, value, timestamp) -> {
+                    if (value != null) {
+                        onValue.accept(value);
+                    }
+                });
     }
 
     void start() {
@@ -58,7 +77,7 @@ final class TopicFollower<V> implements AutoCloseable {
         } catch (WakeupException e) {
             // close() woke us up: a normal stop
         } catch (RuntimeException e) {
-            LOG.error("following {} stopped: {}", topic.name(), e.toString());
+            LOG.error("following {} stopped: {}", topic, e.toString());
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
@@ -66,7 +85,7 @@ final class TopicFollower<V> implements AutoCloseable {
 
     private void seekToTail() {
         List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(topic.name(), Duration.ofSeconds(30))
+        consumer.partitionsFor(topic, Duration.ofSeconds(30))
                 .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
         consumer.assign(partitions);
         consumer.endOffsets(partitions).forEach((tp, end) ->
@@ -76,12 +95,10 @@ final class TopicFollower<V> implements AutoCloseable {
     private void pollOnce() {
         try {
             for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
-                if (record.value() != null) {
-                    onRecord.accept(record.value());
-                }
+                onRecord.accept(record.key(), record.value(), record.timestamp());
             }
         } catch (RecordDeserializationException e) {
-            LOG.warn("following {}: skipped {}@{}: {}", topic.name(), e.topicPartition(), e.offset(), e.getMessage());
+            LOG.warn("following {}: skipped {}@{}: {}", topic, e.topicPartition(), e.offset(), e.getMessage());
             consumer.seek(e.topicPartition(), e.offset() + 1);
         }
     }

@@ -68,7 +68,7 @@ class HttpApiTest {
         recent = new RecentParagraphs(KafkaConnection.of("localhost:1"));
         bursts = new RecentBursts(KafkaConnection.of("localhost:1"));
         recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a1", 0, "SpaceX 星舰", "zh",
-                List.of(new Label("space", 0.9, List.of("星舰"))), T, T, SOURCE, null, "t", "v1"));
+                List.of(new Label("space", 0.9, List.of("星舰"))), T, T, SOURCE, null, "t", "v1"), T.toEpochMilli());
         CountStores counts = CountStores.local(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)));
         api = new HttpApi("localhost", 0, new HttpApi.Sources(Taxonomy.loadDefault(),
                 new TrendQueries(counts, CLOCK), counts, recent, bursts,
@@ -155,7 +155,8 @@ class HttpApiTest {
             String event = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 assertThat(lines.readLine()).isEqualTo("retry: 3000");
                 recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a2", 3, "宁德时代固态电池", "zh",
-                        List.of(new Label("batteries", 0.9, List.of("固态电池"))), T, T, SOURCE, null, "t", "v1"));
+                        List.of(new Label("batteries", 0.9, List.of("固态电池"))), T, T, SOURCE, null, "t", "v1"),
+                        T.toEpochMilli());
                 String line;
                 while ((line = lines.readLine()) != null && !line.startsWith("event:")) {
                     continue;

@@ -15,8 +15,10 @@ class RecentParagraphsTest {
 
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
-    // never started: the tests hand it paragraphs as its follower would
+    // never started: the tests hand it paragraphs and withdrawals as its followers would
     private final RecentParagraphs recent = new RecentParagraphs(KafkaConnection.of("localhost:1"));
+    /** The timestamp of the next paragraph record. */
+    private long clock = T.toEpochMilli();
 
     @AfterEach
     void close() {
@@ -59,13 +61,51 @@ class RecentParagraphsTest {
         assertThat(keys("chips")).containsExactly("a1:3:v1", "a1:2:v1", "a1:0:v1");
     }
 
-    /** One version of an article as classify writes it: every paragraph, from index 0, null for no sector. */
+    @Test
+    void shouldDropAWithdrawnArticlesParagraphsFromEverySector() {
+        version("a1", "v1", "chips", "space");
+        version("b2", "v1", "chips");
+
+        recent.withdraw("a1", clock + 1);
+
+        assertThat(keys("chips")).containsExactly("b2:0:v1");
+        assertThat(keys("space")).isEmpty();
+        assertThat(keys(null)).containsExactly("b2:0:v1");
+    }
+
+    /** After a restart both topics' tails are replayed, in no common order: the tombstone may come first. */
+    @Test
+    void shouldNotKeepParagraphsOlderThanAWithdrawalThatCameBeforeThem() {
+        long written = clock;
+        recent.withdraw("a1", written + 10);
+        clock = written;
+
+        version("a1", "v1", "chips");
+
+        assertThat(keys("chips")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepAnArticlePublishedAgainAfterItsWithdrawal() {
+        version("a1", "v1", "chips");
+        recent.withdraw("a1", clock + 1);
+        clock += 10;
+
+        version("a1", "v2", "chips");
+
+        assertThat(keys("chips")).containsExactly("a1:0:v2");
+    }
+
+    /**
+     * One version of an article as classify writes it: every paragraph, from index 0, null for no sector; its
+     * records one millisecond apart.
+     */
     private void version(String articleId, String version, String... sectors) {
         for (int i = 0; i < sectors.length; i++) {
             List<Label> labels = sectors[i] == null ? List.of()
                     : List.of(new Label(sectors[i], 0.9, List.of(sectors[i])));
             recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, articleId, i, version, "en", labels, T, T,
-                    new SourceRef("folder", "inbox", null), null, "t", "v1"));
+                    new SourceRef("folder", "inbox", null), null, "t", "v1"), clock++);
         }
     }
 
