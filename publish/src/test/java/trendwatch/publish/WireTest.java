@@ -66,12 +66,7 @@ class WireTest {
             writeEvidence(out, BEST);
         });
         byte[] bucket = legacy(out -> {
-            out.writeLong(9);
-            out.writeInt(1);
-            writeString(out, "batteries");
-            out.writeLong(7);
-            out.writeLong(3);
-            out.writeLong(6100);
+            writeBatteriesTotals(out);
             out.writeInt(1);
             writeString(out, "batteries");
             out.writeInt(2);
@@ -88,12 +83,7 @@ class WireTest {
     @Test
     void shouldReadTheBucketsOfABuildThatDidNotKeepWhenEachSectorMoved() throws IOException {
         byte[] bucket = legacy(out -> {
-            out.writeLong(9);
-            out.writeInt(1);
-            writeString(out, "batteries");
-            out.writeLong(7);
-            out.writeLong(3);
-            out.writeLong(6100);
+            writeBatteriesTotals(out);
             out.writeInt(0);
         });
 
@@ -101,6 +91,16 @@ class WireTest {
 
         assertThat(read).isEqualTo(new BucketCounts(Map.of("batteries", new SectorTotals(7, 3, 6100)), 9));
         assertThat(read.updatedAt("batteries")).isNull();
+    }
+
+    /** A bucket's totals as every build wrote them: 9 labeled paragraphs, batteries 7 paragraphs, 3 articles. */
+    private static void writeBatteriesTotals(DataOutputStream out) throws IOException {
+        out.writeLong(9);
+        out.writeInt(1);
+        writeString(out, "batteries");
+        out.writeLong(7);
+        out.writeLong(3);
+        out.writeLong(6100);
     }
 
     @Test
