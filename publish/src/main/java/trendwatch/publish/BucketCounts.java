@@ -29,11 +29,19 @@ public record BucketCounts(Map<String, SectorTotals> sectors, long labeledParagr
     }
 
     BucketCounts plus(Contribution article, Instant now) {
-        return add(article, 1, now);
+        return add(article, 1, now, null);
+    }
+
+    /**
+     * Adds the article's new version right after its earlier one was subtracted from {@code beforeUpdate}: a
+     * sector whose totals are back to those of {@code beforeUpdate} keeps its time there (null: a plain add).
+     */
+    BucketCounts plus(Contribution article, Instant now, BucketCounts beforeUpdate) {
+        return add(article, 1, now, beforeUpdate);
     }
 
     BucketCounts minus(Contribution article, Instant now) {
-        return add(article, -1, now);
+        return add(article, -1, now, null);
     }
 
     long paragraphs(String sector) {
@@ -46,7 +54,7 @@ public record BucketCounts(Map<String, SectorTotals> sectors, long labeledParagr
         return updatedAt.get(sector);
     }
 
-    private BucketCounts add(Contribution article, int sign, Instant now) {
+    private BucketCounts add(Contribution article, int sign, Instant now, BucketCounts beforeUpdate) {
         Map<String, SectorTotals> next = new TreeMap<>(sectors);
         Map<String, Instant> moved = new TreeMap<>(updatedAt);
         article.sectors().forEach((sector, share) -> {
@@ -55,8 +63,16 @@ public record BucketCounts(Map<String, SectorTotals> sectors, long labeledParagr
             SectorTotals before = next.getOrDefault(sector, SectorTotals.ZERO);
             SectorTotals after = before.plus(sign > 0 ? delta : delta.negate());
             next.put(sector, after);
-            if (!after.equals(before)) {
-                moved.put(sector, now);
+            if (after.equals(before)) {
+                return;
+            }
+            boolean back = beforeUpdate != null
+                    && after.equals(beforeUpdate.sectors().getOrDefault(sector, SectorTotals.ZERO));
+            Instant at = back ? beforeUpdate.updatedAt(sector) : now;
+            if (at == null) {
+                moved.remove(sector);
+            } else {
+                moved.put(sector, at);
             }
         });
         return new BucketCounts(next, labeledParagraphs + (long) sign * article.labeledParagraphs(), moved);

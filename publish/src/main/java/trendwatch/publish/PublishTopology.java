@@ -106,11 +106,10 @@ public final class PublishTopology {
     private static KStream<String, TrendCount> countBuckets(KTable<String, Contribution> articles,
                                                             Granularity granularity, PublishConfig config) {
         String g = granularity.id();
+        BucketAggregator aggregator = new BucketAggregator(config.clock());
         return articles.groupBy((articleId, article) -> KeyValue.pair(bucketKey(granularity, article), article),
                         Grouped.with(g + "-buckets", Serdes.String(), Wire.CONTRIBUTION))
-                .aggregate(BucketCounts::empty,
-                        (bucket, article, counts) -> counts.plus(article, config.clock().instant()),
-                        (bucket, article, counts) -> counts.minus(article, config.clock().instant()),
+                .aggregate(BucketCounts::empty, aggregator::add, aggregator::subtract,
                         Named.as(g + "-aggregate"),
                         Materialized.<String, BucketCounts, KeyValueStore<Bytes, byte[]>>as(countsStore(granularity))
                                 .withKeySerde(Serdes.String()).withValueSerde(Wire.BUCKET_COUNTS))

@@ -95,6 +95,34 @@ class TrendQueriesTest {
                 .isEqualTo(day.updatedAt());
     }
 
+    /** Kafka Streams subtracts the earlier version and adds the new one in one update: the count did not move. */
+    @Test
+    void shouldNotMoveACountThatAnArticlesNewVersionLeavesAsItWas() {
+        TestOutputTopic<String, TrendCount> counts = driver.createOutputTopic(Topics.COUNTS.name(),
+                Serdes.String().deserializer(), Topics.COUNTS.valueSerde().deserializer());
+        labeled.pipeInput("a1", labels("a1", Map.of("chips", new SectorContribution(2, 1.5))), FIRST);
+        counts.readKeyValuesToList();
+        clock.advance(Duration.ofMinutes(3));
+
+        labeled.pipeInput("a1", labels("a1", Map.of("chips", new SectorContribution(2, 1.5))), clock.instant());
+
+        assertThat(queries.trends(new TrendQuery(Granularity.DAY, null, null, "chips")))
+                .extracting(TrendPoint::updatedAt).containsExactly(FIRST);
+        assertThat(counts.readKeyValuesToList()).as("count changes published").isEmpty();
+    }
+
+    @Test
+    void shouldMoveACountThatAnArticlesNewVersionChanges() {
+        labeled.pipeInput("a1", labels("a1", Map.of("chips", new SectorContribution(2, 1.5))), FIRST);
+        clock.advance(Duration.ofMinutes(3));
+        Instant changed = clock.instant();
+
+        labeled.pipeInput("a1", labels("a1", Map.of("chips", new SectorContribution(3, 2.5))), changed);
+
+        assertThat(queries.trends(new TrendQuery(Granularity.DAY, null, null, "chips")))
+                .extracting(TrendPoint::updatedAt).containsExactly(changed);
+    }
+
     @Test
     void shouldAnswerNullForASectorThatNeverMovedInTheBucket() {
         labeled.pipeInput("a1", labels("a1", Map.of("chips", new SectorContribution(2, 1.5))));
