@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import trendwatch.model.Article;
 import trendwatch.model.DeadLetters;
 import trendwatch.model.JsonSerde;
+import trendwatch.model.StrictUtf8;
 import trendwatch.model.Topics;
 
 /** Parses and classifies one raw record; anything it cannot handle becomes a {@link Outcome.Failed} with its origin. */
@@ -19,7 +20,6 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
 
     private final Classifier classifier;
     private final MeterRegistry meters;
-    private final StrictUtf8 utf8 = new StrictUtf8();
     private FixedKeyProcessorContext<byte[], Outcome> context;
 
     ClassifyProcessor(ClassifyConfig config) {
@@ -55,7 +55,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
     /** The contract says UTF-8: decode strictly first, so no other encoding is parsed or blamed on the JSON. */
     private Article parse(byte[] value) {
         String topic = topic();
-        return RAW_ARTICLES.deserialize(topic, utf8.decode(topic, value));
+        return RAW_ARTICLES.deserialize(topic, StrictUtf8.decode(topic, value));
     }
 
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, RuntimeException error) {

@@ -3,10 +3,6 @@ package trendwatch.ingest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +13,9 @@ import trendwatch.ingest.extract.ExtractedText;
 import trendwatch.ingest.extract.TextExtractor;
 import trendwatch.ingest.feed.Urls;
 import trendwatch.model.Article;
+import trendwatch.model.NotUtf8Exception;
 import trendwatch.model.SourceRef;
+import trendwatch.model.StrictUtf8;
 
 /** Turns one file of a folder source into an article, or says why it cannot. */
 public final class FileArticleReader {
@@ -128,12 +126,8 @@ public final class FileArticleReader {
             }
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
+            return StrictUtf8.decode(file.toString(), bytes);
+        } catch (NotUtf8Exception e) {
             throw new RejectedFileException(file, "binary content (not UTF-8 text)");
         }
     }
