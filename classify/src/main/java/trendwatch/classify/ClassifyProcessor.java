@@ -8,15 +8,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import trendwatch.model.Article;
 import trendwatch.model.DeadLetters;
-import trendwatch.model.JsonSerde;
-import trendwatch.model.StrictUtf8;
 import trendwatch.model.Topics;
 
 /** Parses and classifies one raw record; anything it cannot handle becomes a {@link Outcome.Failed} with its origin. */
 final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
 
     static final String STAGE = "classify";
-    private static final JsonSerde<Article> RAW_ARTICLES = JsonSerde.of(Article.class);
 
     private final Classifier classifier;
     private final MeterRegistry meters;
@@ -40,7 +37,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
         }
         Outcome.Classified outcome;
         try {
-            Article article = parse(record.value());
+            Article article = Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize(topic(), record.value());
             outcome = new Outcome.Classified(article.id(), classifier.classify(article));
         } catch (RuntimeException e) {
             deadLetter(record, e);
@@ -50,12 +47,6 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
         // record's fault and must reach Kafka Streams, not the dead-letter topic
         count(outcome.article());
         context.forward(record.withValue(outcome));
-    }
-
-    /** The contract says UTF-8: decode strictly first, so no other encoding is parsed or blamed on the JSON. */
-    private Article parse(byte[] value) {
-        String topic = topic();
-        return RAW_ARTICLES.deserialize(topic, StrictUtf8.decode(topic, value));
     }
 
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, RuntimeException error) {

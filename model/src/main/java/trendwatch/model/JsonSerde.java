@@ -34,35 +34,26 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         }
     }
 
+    /**
+     * The record the bytes hold. Decoded as strict UTF-8 first, as the contract says every value is: given bytes,
+     * Jackson would guess UTF-16 or UTF-32 from a byte order mark or zero bytes and read those too.
+     */
     @Override
     public T deserialize(String topic, byte[] bytes) {
         if (bytes == null) {
             return null;
         }
-        return read(topic, () -> Json.MAPPER.readValue(bytes, type));
+        return deserialize(topic, StrictUtf8.decode(topic, bytes));
     }
 
-    /**
-     * The record {@code json} holds, for a value already decoded to text: unlike bytes, text leaves Jackson no
-     * encoding to guess.
-     */
+    /** The record {@code json} holds, for a value already decoded to text. */
     public T deserialize(String topic, String json) {
-        return read(topic, () -> Json.MAPPER.readValue(json, type));
-    }
-
-    private T read(String topic, JsonRead<T> read) {
         try {
-            return read.value();
+            return Json.MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new SerializationException("not a valid " + type.getSimpleName() + " on " + topic + ": "
                     + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new SerializationException("not a valid " + type.getSimpleName() + " on " + topic, e);
         }
-    }
-
-    private interface JsonRead<T> {
-        T value() throws IOException;
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Decodes bytes as UTF-8 and nothing else, for everything the project reads as text: raw records and article
- * files. Jackson, given bytes, guesses UTF-16 or UTF-32 from a byte order mark or zero bytes and parses those too,
+ * Decodes bytes as UTF-8 and nothing else, for everything the project reads as text: every JSON value
+ * ({@link JsonSerde}) and article files. Jackson, given bytes, guesses UTF-16 or UTF-32 from a byte order mark or zero bytes and parses those too,
  * so a UTF-16 article was labeled although the contract says UTF-8, and a bad one was reported as a stray token
  * instead of a wrong encoding. A UTF-8 byte order mark is still UTF-8, and is dropped.
  */

@@ -36,6 +36,8 @@ public final class RecentParagraphs implements AutoCloseable {
     }
 
     private final Map<String, Deque<Kept>> bySector = new HashMap<>();
+    /** How many kept entries each article has, so that a new article's first paragraph scans no list. */
+    private final Map<String, Integer> keptPerArticle = new HashMap<>();
     private final Map<String, Long> withdrawnAt = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -102,16 +104,29 @@ public final class RecentParagraphs implements AutoCloseable {
 
     /** Drops the article's paragraphs whose records are no newer than {@code at}. */
     private void forget(String articleId, long at) {
-        bySector.values().forEach(kept -> kept.removeIf(k -> k.paragraph().articleId().equals(articleId)
-                && k.timestamp() <= at));
+        if (!keptPerArticle.containsKey(articleId)) {
+            return;
+        }
+        bySector.values().forEach(kept -> kept.removeIf(k -> {
+            boolean drop = k.paragraph().articleId().equals(articleId) && k.timestamp() <= at;
+            if (drop) {
+                uncount(articleId);
+            }
+            return drop;
+        }));
     }
 
     private void keep(String key, Kept paragraph) {
         Deque<Kept> kept = bySector.computeIfAbsent(key, k -> new ArrayDeque<>());
         kept.addFirst(paragraph);
+        keptPerArticle.merge(paragraph.paragraph().articleId(), 1, Integer::sum);
         if (kept.size() > KEEP_PER_SECTOR) {
-            kept.removeLast();
+            uncount(kept.removeLast().paragraph().articleId());
         }
+    }
+
+    private void uncount(String articleId) {
+        keptPerArticle.computeIfPresent(articleId, (id, n) -> n == 1 ? null : n - 1);
     }
 
     @Override
