@@ -53,6 +53,14 @@ public final class ArticleSink implements AutoCloseable {
         return seen.find(articleId);
     }
 
+    /**
+     * The article last published from the file with id {@code fileId} under another id (its sidecar's URL), as
+     * long as no other source has written that article since.
+     */
+    public synchronized Optional<String> articleFromFile(String fileId) {
+        return seen.articleFromFile(fileId);
+    }
+
     public synchronized int size() {
         return seen.size();
     }
@@ -85,6 +93,16 @@ public final class ArticleSink implements AutoCloseable {
      * was aborted (the caller may try again).
      */
     public CompletableFuture<Outcome> publishIfChangedAsync(Article article, String origin, String fingerprint) {
+        return publishIfChangedAsync(article, origin, fingerprint, null);
+    }
+
+    /**
+     * As {@link #publishIfChangedAsync(Article, String, String)}, for an article read from a file but known by
+     * another id (its sidecar's URL): {@code fileId} is the id the file has without it, remembered so that
+     * {@link #articleFromFile} finds the article when that URL changes.
+     */
+    public CompletableFuture<Outcome> publishIfChangedAsync(Article article, String origin, String fingerprint,
+                                                            String fileId) {
         String id = article.id();
         SeenArticle now;
         Outcome outcome;
@@ -95,19 +113,19 @@ public final class ArticleSink implements AutoCloseable {
                 // decided once the version being committed has landed or failed: an update built on a version
                 // that then failed would be lost (a new fingerprint remembered for an article never published)
                 return pending.get().handle((ok, error) -> null)
-                        .thenCompose(settled -> publishIfChangedAsync(article, origin, fingerprint));
+                        .thenCompose(settled -> publishIfChangedAsync(article, origin, fingerprint, fileId));
             }
             SeenArticle before = seen.find(id).orElse(null);
             if (before != null && before.contentHash().equals(article.contentHash())) {
                 if (fingerprint == null || fingerprint.equals(before.fingerprint())) {
                     return CompletableFuture.completedFuture(Outcome.UNCHANGED);
                 }
-                now = new SeenArticle(before.contentHash(), before.firstSeenAt(), origin, fingerprint);
+                now = new SeenArticle(before.contentHash(), before.firstSeenAt(), origin, fingerprint, fileId);
                 outcome = Outcome.UNCHANGED;
                 written = publisher.remember(id, now, landing(id, now));
             } else {
                 Article toPublish = before == null ? article : article.withFetchedAt(before.firstSeenAt());
-                now = new SeenArticle(article.contentHash(), toPublish.fetchedAt(), origin, fingerprint);
+                now = new SeenArticle(article.contentHash(), toPublish.fetchedAt(), origin, fingerprint, fileId);
                 outcome = before == null ? Outcome.PUBLISHED : Outcome.UPDATED;
                 try {
                     written = publisher.publish(toPublish, now, landing(id, now));
@@ -130,7 +148,7 @@ public final class ArticleSink implements AutoCloseable {
 
     /**
      * Withdraws an article published before under an id that no source gives any more (a file's id from before its
-     * sidecar's URL made the id): its counts go, and ingest forgets it. Completes with false, writing nothing, for
+     * sidecar's URL made the id, or a URL its sidecar no longer gives): its counts go, and ingest forgets it. Completes with false, writing nothing, for
      * an id ingest does not remember; fails as {@link #publishIfChangedAsync} does when its transaction fails.
      */
     public synchronized CompletableFuture<Boolean> withdrawAsync(String articleId) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
@@ -112,29 +113,32 @@ final class FolderScanner {
             count("skipped");
             return new Handling(file, 0, CompletableFuture.completedFuture(true));
         }
+        String pathId = FileArticleReader.pathId(folder, file);
+        String fileId = pathId.equals(article.id()) ? null : pathId;
         return new Handling(file, article.body().length(),
                 // the earlier article goes first: between the two, the file counts nowhere rather than twice
-                withdrawPathId(folder, file, article)
-                        .thenCompose(done -> sink.publishIfChangedAsync(article, file.getFileName().toString(), null))
+                withdrawEarlierIds(file, pathId, article)
+                        .thenCompose(done -> sink.publishIfChangedAsync(article, file.getFileName().toString(), null,
+                                fileId))
                         .handle((outcome, error) -> error == null ? handled(file, outcome) : failed(file, error)));
     }
 
     /**
-     * A file whose sidecar gives a URL is known by that URL; an earlier version of ingest, or this one before the
-     * sidecar gave the URL, published it under its path's id, which is withdrawn so that the file does not count
-     * twice. A no-op for every other file.
+     * A file is known by its sidecar's URL when it gives one, else by its path ({@code pathId}). What the file was
+     * published as before, under an id it no longer has, is withdrawn so that it does not count twice: its path's
+     * id once a URL is given (or from a version of ingest before URLs made the id), and a URL its sidecar has
+     * changed or dropped. A no-op for every other file.
      */
-    private CompletableFuture<Void> withdrawPathId(FolderSource folder, Path file, Article article) {
-        String pathId = FileArticleReader.pathId(folder, file);
-        if (pathId.equals(article.id())) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return sink.withdrawAsync(pathId).thenAccept(withdrawn -> {
-            if (withdrawn) {
-                LOG.info("ingest: withdrew {}'s earlier article {}: its sidecar's url makes its id now, {}", file,
-                        pathId, article.id());
-            }
-        });
+    private CompletableFuture<Void> withdrawEarlierIds(Path file, String pathId, Article article) {
+        Stream<String> earlier = Stream.concat(Stream.of(pathId), sink.articleFromFile(pathId).stream());
+        return CompletableFuture.allOf(earlier.filter(id -> !id.equals(article.id())).distinct()
+                .map(id -> sink.withdrawAsync(id).thenAccept(withdrawn -> {
+                    if (withdrawn) {
+                        LOG.info("ingest: withdrew {}'s earlier article {}: the file is known as {} now, by {}", file,
+                                id, article.id(), pathId.equals(article.id()) ? "its path" : "its sidecar's url");
+                    }
+                }))
+                .toArray(CompletableFuture[]::new));
     }
 
     private boolean handled(Path file, ArticleSink.Outcome outcome) {

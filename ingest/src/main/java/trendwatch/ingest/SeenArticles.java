@@ -35,6 +35,11 @@ final class SeenArticles implements AutoCloseable {
         return Optional.ofNullable(handedOver != null ? handedOver.article() : committed.get(articleId));
     }
 
+    /** The article last published from the file with id {@code fileId} under another id, if it is still so. */
+    Optional<String> articleFromFile(String fileId) {
+        return Optional.ofNullable(committed.articleFromFile(fileId));
+    }
+
     /** The transaction of the version {@link #find} gives, when that version is not committed yet. */
     Optional<CompletableFuture<Void>> pendingWrite(String articleId) {
         return Optional.ofNullable(pending.get(articleId)).map(Pending::written);

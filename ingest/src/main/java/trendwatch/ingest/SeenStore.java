@@ -32,6 +32,8 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
     private static final Serializer<SeenArticle> SERIALIZER = Topics.INGEST_SEEN.valueSerde().serializer();
     private static final Deserializer<SeenArticle> DESERIALIZER = Topics.INGEST_SEEN.valueSerde().deserializer();
 
+    private static final byte FILE_KEY_PREFIX = 0;
+
     private final Path dir;
     private final ExclusiveLock lock;
     private final Options options;
@@ -86,6 +88,9 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
         }
         try {
             db.put(writes, key(articleId), SERIALIZER.serialize(Topics.INGEST_SEEN.name(), article));
+            if (article.fileId() != null) {
+                db.put(writes, fileKey(article.fileId()), key(articleId));
+            }
         } catch (RocksDBException e) {
             throw failed("write", e);
         }
@@ -104,6 +109,21 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
     }
 
     /**
+     * The article last published from the file with id {@code fileId} under another id (its sidecar's URL), while
+     * that article's latest version still says so; else null. A file's entry is not removed with its article,
+     * nor when another source writes the article: this check makes it stale then.
+     */
+    String articleFromFile(String fileId) {
+        byte[] articleId = read(fileKey(fileId));
+        if (articleId == null) {
+            return null;
+        }
+        String id = new String(articleId, StandardCharsets.UTF_8);
+        SeenArticle article = get(id);
+        return article != null && fileId.equals(article.fileId()) ? id : null;
+    }
+
+    /**
      * How many articles it holds, counted key by key: asked once, for the start-up log line, so writes do not pay
      * a read each to keep a running count (RocksDB's own estimate is not exact).
      */
@@ -111,7 +131,9 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
         int size = 0;
         try (RocksIterator keys = db.newIterator()) {
             for (keys.seekToFirst(); keys.isValid(); keys.next()) {
-                size++;
+                if (!isFileKey(keys.key())) {
+                    size++;
+                }
             }
         }
         return size;
@@ -148,6 +170,19 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
 
     private static byte[] key(String articleId) {
         return articleId.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isFileKey(byte[] key) {
+        return key.length > 0 && key[0] == FILE_KEY_PREFIX;
+    }
+
+    /** A file's entry, beside the articles' under a first byte no article id has (ids are printable text). */
+    private static byte[] fileKey(String fileId) {
+        byte[] id = fileId.getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[id.length + 1];
+        key[0] = FILE_KEY_PREFIX;
+        System.arraycopy(id, 0, key, 1, id.length);
+        return key;
     }
 
     private static void deleteRecursively(Path dir) {

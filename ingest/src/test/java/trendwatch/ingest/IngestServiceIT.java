@@ -167,6 +167,39 @@ class IngestServiceIT {
         }
     }
 
+    /** A file whose sidecar's URL changes, then goes, is withdrawn under each id it no longer has: it never counts twice. */
+    @Test
+    void shouldWithdrawTheUrlAFilesSidecarNoLongerGives() throws Exception {
+        Path file = Files.writeString(inbox.resolve("chips.md"), "Inference chips are in short supply.");
+        Path sidecar = Files.writeString(inbox.resolve("chips.md.meta.yaml"), "url: https://example.com/chipz\n");
+        String typo = Urls.articleId(URI.create("https://example.com/chipz"));
+        String fixed = Urls.articleId(URI.create("https://example.com/chips"));
+        String pathId = FileArticleReader.pathId(new FolderSource("sidecar-inbox", inbox), file);
+
+        try (IngestService ingest = service("sidecar-inbox", "ingest-sidecar-it")) {
+            ingest.start();
+            assertThat(ingest.awaitFirstScans(DEADLINE)).isTrue();
+            kafka.readUntil(Topics.ARTICLES_RAW.name(), records -> records.stream().anyMatch(r -> isLive(r, typo)),
+                    DEADLINE);
+
+            Files.writeString(sidecar, "url: https://example.com/chips\n");
+            kafka.readUntil(Topics.ARTICLES_RAW.name(), records -> records.stream().anyMatch(r -> isLive(r, fixed)),
+                    DEADLINE);
+            Files.delete(sidecar);
+            List<ConsumerRecord<byte[], byte[]>> raw = kafka.readUntil(Topics.ARTICLES_RAW.name(),
+                    records -> records.stream().anyMatch(r -> isLive(r, pathId)), DEADLINE);
+
+            assertThat(raw).filteredOn(r -> List.of(typo, fixed, pathId).contains(key(r)))
+                    .extracting(r -> key(r) + (r.value() == null ? " withdrawn" : " published"))
+                    .containsExactly(typo + " published", typo + " withdrawn", fixed + " published",
+                            fixed + " withdrawn", pathId + " published");
+        }
+    }
+
+    private static boolean isLive(ConsumerRecord<byte[], byte[]> record, String articleId) {
+        return record.value() != null && key(record).equals(articleId);
+    }
+
     private static boolean isTombstone(ConsumerRecord<byte[], byte[]> record, String articleId) {
         return record.value() == null && key(record).equals(articleId);
     }

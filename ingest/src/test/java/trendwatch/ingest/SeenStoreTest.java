@@ -48,6 +48,24 @@ class SeenStoreTest {
     }
 
     @Test
+    void shouldFindTheArticleAFileWasLastPublishedAsWhileItsLatestVersionSaysSo() {
+        SeenArticle fromFile = new SeenArticle("hash-1", FIRST.firstSeenAt(), "a.md", null, "path-a");
+        try (SeenStore store = SeenStore.openEmpty(dir.resolve("seen"))) {
+            store.put("url-1", fromFile);
+            store.put("url-2", fromFile);
+            assertThat(store.articleFromFile("path-a")).isEqualTo("url-2");
+            assertThat(store.articleFromFile("path-b")).isNull();
+            assertThat(store.size()).isEqualTo(2); // articles, not files
+
+            store.put("url-2", CHANGED); // written by another source since: no longer the file's to withdraw
+            assertThat(store.articleFromFile("path-a")).isNull();
+            store.put("url-2", fromFile);
+            store.remove("url-2");
+            assertThat(store.articleFromFile("path-a")).isNull();
+        }
+    }
+
+    @Test
     void shouldStartEmptyWhateverAnEarlierRunLeftInItsFolder() throws Exception {
         Path folder = dir.resolve("seen");
         Files.createDirectories(folder);

@@ -8,10 +8,18 @@ import java.time.Instant;
  * @param origin the file or URL it came from, for people reading the topic
  * @param fingerprint what the source said about the item before any page was fetched (a feed item's guid,
  *     title, dates and summary); when it is unchanged the page is not fetched again. Null for files.
+ * @param fileId for an article read from a file but known by another id (its sidecar's URL), the id the file
+ *     has without it, so that the article can be withdrawn when the sidecar's URL changes or goes; else null.
+ *     Absent from what builds before it wrote.
  */
-public record SeenArticle(String contentHash, Instant firstSeenAt, String origin, String fingerprint) {
+public record SeenArticle(String contentHash, Instant firstSeenAt, String origin, String fingerprint,
+                          String fileId) {
+
+    public SeenArticle(String contentHash, Instant firstSeenAt, String origin, String fingerprint) {
+        this(contentHash, firstSeenAt, origin, fingerprint, null);
+    }
 
     public SeenArticle(String contentHash, Instant firstSeenAt, String origin) {
-        this(contentHash, firstSeenAt, origin, null);
+        this(contentHash, firstSeenAt, origin, null, null);
     }
 }
