@@ -13,7 +13,7 @@ import trendwatch.model.taxonomy.Taxonomy;
  *
  * <ul>
  *   <li><b>Sections.</b> A heading (see {@link Headings}) with labels of its own opens a section of its sectors,
- *       which runs to the next such heading or to a survey paragraph (one naming {@value #SURVEY_SECTORS} or more
+ *       which runs to the next heading (with labels or without) or to a survey paragraph (one naming {@value #SURVEY_SECTORS} or more
  *       sectors, like an article's closing round-up). A paragraph of the section with no labels of its own takes
  *       the section's sectors, scored {@value #SECTION_SCORE}, with the heading's evidence and
  *       {@code context = "section"}.</li>
@@ -54,8 +54,8 @@ public final class DocumentContext {
         List<Label> section = List.of();
         for (int i = 0; i < own.size(); i++) {
             List<Label> labels = own.get(i);
-            if (!labels.isEmpty() && Headings.isHeading(texts.get(i))) {
-                section = labels;
+            if (Headings.isHeading(texts.get(i))) {
+                section = labels; // a heading of no sector ("Lunch recommendations") ends the section before it
             } else if (labels.size() >= SURVEY_SECTORS) {
                 section = List.of();
             } else if (!section.isEmpty()) {

@@ -10,12 +10,14 @@ final class Entry {
     private final TermRef[] refs;
     private final char first;
     private final char last;
+    private final int length;
 
     Entry(int id, String key, TermRef[] refs) {
         this.id = id;
         this.refs = refs;
         this.first = key.charAt(0);
         this.last = key.charAt(key.length() - 1);
+        this.length = key.length();
     }
 
     int id() {
@@ -24,6 +26,11 @@ final class Entry {
 
     TermRef[] refs() {
         return refs;
+    }
+
+    /** The length of its normalised word. */
+    int length() {
+        return length;
     }
 
     /**

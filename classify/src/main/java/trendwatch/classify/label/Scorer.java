@@ -63,7 +63,8 @@ final class Scorer {
 
     /**
      * Whether sighting {@code i} of {@code ref} counts: not inside a negative context of its sector, not a weak
-     * word right beside one, and not part of a longer word of its sector (推理芯片 counts once, not also as 芯片).
+     * word right beside one, and not part of a longer word of its sector (推理芯片 counts once, not also as 芯片),
+     * nor a second word of its sector on the same chars ("cars" counts once, not also as "car" with its -s).
      */
     private static boolean stands(Matches matches, int i, TermRef ref) {
         for (int j = 0; j < matches.size(); j++) {
@@ -75,7 +76,7 @@ final class Scorer {
                     if (matches.covers(j, i) || ref.kind() == Kind.WEAK && matches.near(j, i, NEGATIVE_WINDOW)) {
                         return false;
                     }
-                } else if (matches.coversLonger(j, i)) {
+                } else if (matches.coversLonger(j, i) || matches.outranksOnSameSpan(j, i)) {
                     return false;
                 }
             }

@@ -69,6 +69,20 @@ class DocumentContextTest {
     }
 
     @Test
+    void shouldEndASectionAtAHeadingOfNoSector() {
+        List<List<Label>> labels = apply(
+                "Autonomous driving",
+                "Waymo's robotaxi service now covers all of San Francisco with driverless cars.",
+                "Riders said the trip was smooth.",
+                "Lunch recommendations",
+                "The new noodle shop on Main Street serves a great bowl of ramen for ten dollars.",
+                "Their dumplings are also worth a try.");
+
+        assertThat(labels.get(2)).extracting(Label::sector).containsExactly("driving");
+        assertThat(labels.subList(3, 6)).allSatisfy(paragraph -> assertThat(paragraph).isEmpty());
+    }
+
+    @Test
     void shouldGiveAParagraphBetweenTwoOfTheSameSectorThatSector() {
         List<List<Label>> labels = apply(
                 "Waymo now runs its robotaxis in four American cities.",

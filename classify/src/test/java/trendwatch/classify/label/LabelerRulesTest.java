@@ -77,6 +77,24 @@ class LabelerRulesTest {
     }
 
     @Test
+    void shouldCountAWordAndItsPluralBothListedOnceOnTheSameChars() {
+        Sector vehicles = new Sector("vehicles", "车辆", "Vehicles", "Vehicles.",
+                List.of(new Term("car", 0.4), new Term("cars", 0.4), new Term("bus", 0.4), new Term("buses", 0.6)),
+                List.of(), List.of());
+        Labeler labeler = new Labeler(new Taxonomy("plurals", List.of(vehicles), 0.1));
+
+        assertThat(labeler.label("tested on cars")).singleElement().satisfies(label -> {
+            assertThat(label.evidence()).containsExactly("cars");
+            assertThat(label.hits()).hasSize(1);
+            assertThat(label.score()).isEqualTo(1 - Math.exp(-0.4), within(0.001));
+        });
+        assertThat(labeler.label("two buses")).singleElement()
+                .satisfies(label -> assertThat(label.evidence()).containsExactly("buses"));
+        assertThat(labeler.label("a car and two cars")).singleElement()
+                .satisfies(label -> assertThat(label.evidence()).containsExactlyInAnyOrder("car", "cars"));
+    }
+
+    @Test
     void shouldLabelOneTextWithEverySectorItsTermsBelongTo() {
         assertThat(label("地平线机器人的AI芯片")).containsExactlyInAnyOrder("driving", "chips");
         assertThat(label("太阳在地平线上，推理芯片")).containsExactly("chips");
