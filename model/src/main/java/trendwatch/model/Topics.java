@@ -30,6 +30,8 @@ public final class Topics {
             Serdes.String(), JsonSerde.of(SourceState.class), Topic.Cleanup.COMPACT);
 
     private static final String SECTOR_PREFIX = "trend.sector.";
+    /** The longest sector id whose topic Kafka takes: its topic names have at most 249 characters. */
+    public static final int MAX_SECTOR_ID_CHARS = 249 - SECTOR_PREFIX.length();
 
     private Topics() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import trendwatch.model.Topics;
 import trendwatch.model.YamlSyntaxError;
 
 /**
@@ -41,12 +43,38 @@ final class TaxonomyReader {
 
     static Taxonomy read(String source, byte[] content) {
         try (JsonParser parser = YAML.createParser(content)) {
+            checkSyntax(source, content);
             return new TaxonomyReader(source, parser).taxonomy(contentHash(content));
         } catch (JsonProcessingException e) {
             YamlSyntaxError error = YamlSyntaxError.of(e);
             throw new TaxonomyException(source, error.line(), error.reason(), e);
         } catch (IOException e) {
             throw new TaxonomyException(source, 0, "cannot read: " + e, e);
+        }
+    }
+
+    /**
+     * Reads the whole file once before it is checked key by key, so that a syntax error is reported as one rather
+     * than as the missing key it hides (a mis-indented {@code en:} reads as the end of its sector). Refuses what
+     * the reader would otherwise misread: aliases, and a second document.
+     */
+    private static void checkSyntax(String source, byte[] content) throws IOException {
+        try (YAMLParser parser = YAML.createParser(content)) {
+            int depth = 0;
+            boolean rootRead = false;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                int line = parser.currentTokenLocation().getLineNr();
+                if (rootRead) { // the parser goes on into the next document without a break
+                    throw new TaxonomyException(source, line, "a second YAML document (after ---): a taxonomy"
+                            + " file holds one");
+                }
+                if (parser.isCurrentAlias()) {
+                    throw new TaxonomyException(source, line, "aliases (*" + parser.getText() + ") are not"
+                            + " supported: write the words out");
+                }
+                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+                rootRead = depth == 0;
+            }
         }
     }
 
@@ -125,6 +153,10 @@ final class TaxonomyReader {
         String id = text("id");
         if (!SECTOR_ID.matcher(id).matches()) {
             throw fail("sector id '" + id + "' must match " + SECTOR_ID.pattern());
+        }
+        if (id.length() > Topics.MAX_SECTOR_ID_CHARS) {
+            throw fail("sector id '" + id.substring(0, 20) + "…' is " + id.length() + " characters long, more than the "
+                    + Topics.MAX_SECTOR_ID_CHARS + " its Kafka topic's name allows");
         }
         Integer first = sectorIdLines.putIfAbsent(id, line());
         if (first != null) {
@@ -218,7 +250,11 @@ final class TaxonomyReader {
         if (token == null || !token.isNumeric()) {
             throw fail(what + " must be a number, got " + describe(token));
         }
-        return parser.getDoubleValue();
+        try {
+            return parser.getDoubleValue();
+        } catch (JsonProcessingException e) { // YAML's .inf and .nan, which Jackson reads as numbers it cannot parse
+            throw fail(what + " must be a finite number, got " + parser.getText());
+        }
     }
 
     private int expect(JsonToken expected, String message) throws IOException {

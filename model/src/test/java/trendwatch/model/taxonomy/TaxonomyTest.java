@@ -121,6 +121,38 @@ class TaxonomyTest {
         assertFails(file, 19, "not valid YAML: mapping values are not allowed here");
     }
 
+    /** A key indented too little reads as the end of its mapping; the syntax error is what the user must see. */
+    @Test
+    void shouldReportBadIndentationAsSuchRatherThanAsAMissingKey() throws IOException {
+        Path file = write("indent.yaml", VALID.replace("    en: AI chips", "   en: AI chips"));
+
+        assertFails(file, 19, "not valid YAML");
+    }
+
+    @Test
+    void shouldRefuseAliasesAndASecondDocument() throws IOException {
+        assertFails(write("alias.yaml", VALID.replace("negative: [火箭队, houston rockets]",
+                "negative: &neg [火箭队, houston rockets]").replace("words: [推理芯片]\n", "words: [推理芯片]\n"
+                + "    negative: *neg\n")), 24, "aliases (*neg) are not supported");
+        assertFails(write("two.yaml", VALID + "---\nversion: other\n"), 25, "a second YAML document");
+    }
+
+    @Test
+    void shouldNameFileLineAndReasonForASectorIdTooLongForATopic() throws IOException {
+        String id = "q" + "x".repeat(250);
+        Path file = write("long.yaml", VALID.replace("- id: chips", "- id: " + id));
+
+        assertFails(file, 17, "sector id 'qxxxxxxxxxxxxxxxxxxx…' is 251 characters long, more than the 236");
+    }
+
+    @Test
+    void shouldNameFileLineAndReasonForAnInfiniteWeight() throws IOException {
+        assertFails(write("inf.yaml", VALID.replace("weight: 0.8", "weight: .inf")), 11,
+                "weight must be a finite number, got .inf");
+        assertFails(write("nan.yaml", VALID.replace("weight: 0.8", "weight: .nan")), 11,
+                "weight must be a finite number, got .nan");
+    }
+
     @Test
     void shouldNameFileLineAndReasonForADuplicateSectorId() throws IOException {
         Path file = write("dup.yaml", VALID.replace("- id: chips", "- id: space"));
