@@ -153,7 +153,7 @@ public final class Pipeline implements AutoCloseable {
      */
     private void startPublish(Taxonomy taxonomy) throws Exception {
         AtomicReference<KafkaStreams> streams = new AtomicReference<>();
-        RecentParagraphs paragraphs = own(new RecentParagraphs(kafka));
+        RecentParagraphs paragraphs = own(new RecentParagraphs(kafka, taxonomy.sectorIds()));
         paragraphs.start();
         RecentBursts bursts = own(new RecentBursts(kafka));
         bursts.start();

@@ -1,14 +1,20 @@
 package trendwatch.publish;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.Topics;
@@ -23,6 +29,8 @@ import trendwatch.model.Topics;
  * its record is no newer than the article's tombstone, whichever of the two arrives first.
  */
 public final class RecentParagraphs implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecentParagraphs.class);
 
     private static final int KEEP_PER_SECTOR = 200;
     /** Tombstones remembered for paragraphs that arrive after them: a restart replays both topics' tails. */
@@ -47,8 +55,12 @@ public final class RecentParagraphs implements AutoCloseable {
     private final List<Consumer<LabeledParagraph>> listeners = new CopyOnWriteArrayList<>();
     private final TopicFollower<LabeledParagraph> paragraphs;
     private final TopicFollower<Boolean> withdrawals;
+    private final Set<String> sectorIds;
+    private final Set<String> unknownSectors = new HashSet<>();
 
-    public RecentParagraphs(KafkaConnection kafka) {
+    /** {@code sectorIds}: the sectors of publish's taxonomy, which the API and metrics serve. */
+    public RecentParagraphs(KafkaConnection kafka, Collection<String> sectorIds) {
+        this.sectorIds = Set.copyOf(sectorIds);
         this.paragraphs = new TopicFollower<>(kafka, Topics.PARAGRAPHS_LABELED.name(),
                 Topics.PARAGRAPHS_LABELED.valueSerde().deserializer(), 10L * KEEP_PER_SECTOR, (key, paragraph, at) -> {
                     if (paragraph != null) {
@@ -91,9 +103,29 @@ public final class RecentParagraphs implements AutoCloseable {
             }
             Kept kept = new Kept(paragraph, at);
             keep(ALL, kept);
-            paragraph.labels().forEach(label -> keep(label.sector(), kept));
+            paragraph.labels().forEach(label -> {
+                keep(label.sector(), kept);
+                warnIfUnknown(label.sector());
+            });
         }
         listeners.forEach(listener -> listener.accept(paragraph));
+    }
+
+    /**
+     * Counted all the same, but not served by sector: the user gave classify a taxonomy and publish another (in a
+     * cluster every stage takes its own {@code --taxonomy}), or removed a sector without re-labeling.
+     */
+    private void warnIfUnknown(String sector) {
+        if (!sectorIds.contains(sector) && unknownSectors.add(sector)) {
+            LOG.warn("publish: paragraphs are labeled '{}', a sector its taxonomy does not have ({}): give publish the"
+                    + " taxonomy classify uses (--taxonomy), or re-label after removing a sector (--relabel)", sector,
+                    String.join(", ", new TreeSet<>(sectorIds)));
+        }
+    }
+
+    /** The sectors of labels seen that publish's taxonomy does not have, each warned of once. */
+    synchronized Set<String> unknownSectors() {
+        return Set.copyOf(unknownSectors);
     }
 
     /** The article was withdrawn by a tombstone with the timestamp {@code at}. */

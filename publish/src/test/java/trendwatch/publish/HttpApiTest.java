@@ -65,7 +65,7 @@ class HttpApiTest {
                 Topics.ARTICLES_LABELED.valueSerde().serializer())
                 .pipeInput("a1", new ArticleLabels(ArticleLabels.SCHEMA, "a1", T, T, SOURCE, null, "t", "v1",
                         Map.of("space", new SectorContribution(2, 1.5))));
-        recent = new RecentParagraphs(KafkaConnection.of("localhost:1"));
+        recent = new RecentParagraphs(KafkaConnection.of("localhost:1"), Taxonomy.loadDefault().sectorIds());
         bursts = new RecentBursts(KafkaConnection.of("localhost:1"));
         recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a1", 0, "SpaceX 星舰", "zh",
                 List.of(new Label("space", 0.9, List.of("星舰"))), T, T, SOURCE, null, "t", "v1"), T.toEpochMilli());

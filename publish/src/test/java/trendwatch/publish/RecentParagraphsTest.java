@@ -10,13 +10,14 @@ import trendwatch.model.KafkaConnection;
 import trendwatch.model.Label;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.SourceRef;
+import trendwatch.model.taxonomy.Taxonomy;
 
 class RecentParagraphsTest {
 
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
     // never started: the tests hand it paragraphs and withdrawals as its followers would
-    private final RecentParagraphs recent = new RecentParagraphs(KafkaConnection.of("localhost:1"));
+    private final RecentParagraphs recent = new RecentParagraphs(KafkaConnection.of("localhost:1"), Taxonomy.loadDefault().sectorIds());
     /** The timestamp of the next paragraph record. */
     private long clock = T.toEpochMilli();
 
@@ -52,6 +53,15 @@ class RecentParagraphsTest {
 
         assertThat(keys("chips")).containsExactly("b2:1:v1", "b2:0:v1");
         assertThat(keys("space")).containsExactly("a1:0:v2");
+    }
+
+    /** Classify given one taxonomy and publish another: served all the same, and the user is warned once. */
+    @Test
+    void shouldKeepAndNameASectorPublishsTaxonomyDoesNotHave() {
+        version("a1", "v1", "quantum", "chips", "quantum");
+
+        assertThat(keys("quantum")).containsExactly("a1:2:v1", "a1:0:v1");
+        assertThat(recent.unknownSectors()).containsExactly("quantum");
     }
 
     @Test
