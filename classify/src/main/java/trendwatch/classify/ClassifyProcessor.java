@@ -14,6 +14,8 @@ import trendwatch.model.Topics;
 final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
 
     static final String STAGE = "classify";
+    /** Paragraphs labeled, per sector. */
+    static final String LABELED = "trendwatch.paragraphs.labeled";
 
     private final Classifier classifier;
     private final MeterRegistry meters;
@@ -22,6 +24,8 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
     ClassifyProcessor(ClassifyConfig config) {
         this.classifier = config.classifiers().apply(config.taxonomy());
         this.meters = config.meters();
+        // at 0 from the start, so that a sector not labeled yet (a new one, say) is a series, not a gap
+        config.taxonomy().sectorIds().forEach(sector -> meters.counter(LABELED, "sector", sector));
     }
 
     @Override
@@ -60,7 +64,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], byte[], Outco
     private void count(ClassifiedArticle classified) {
         meters.counter("trendwatch.paragraphs.classified").increment(classified.paragraphs().size());
         classified.labels().sectors().forEach((sector, contribution) ->
-                meters.counter("trendwatch.paragraphs.labeled", "sector", sector).increment(contribution.paragraphs()));
+                meters.counter(LABELED, "sector", sector).increment(contribution.paragraphs()));
     }
 
     private String topic() {

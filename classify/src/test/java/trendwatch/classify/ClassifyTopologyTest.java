@@ -48,9 +48,22 @@ class ClassifyTopologyTest {
     private TestOutputTopic<String, ArticleLabels> articles;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     @BeforeEach
     void startDriver() {
-        startDriver(new ClassifyConfig(taxonomy, new SimpleMeterRegistry()));
+        startDriver(new ClassifyConfig(taxonomy, meters));
+    }
+
+    @Test
+    void shouldCountLabeledParagraphsPerSectorFromZero() {
+        assertThat(meters.find(ClassifyProcessor.LABELED).counters()).hasSize(taxonomy.sectorIds().size())
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
+
+        pipe(article("a1", "太空经济\n\nSpaceX 的星舰完成了第五次试飞，可回收火箭把发射成本打下来了。"));
+
+        assertThat(meters.get(ClassifyProcessor.LABELED).tag("sector", "space").counter().count()).isEqualTo(2);
+        assertThat(meters.get(ClassifyProcessor.LABELED).tag("sector", "chips").counter().count()).isZero();
     }
 
     private void startDriver(ClassifyConfig config) {

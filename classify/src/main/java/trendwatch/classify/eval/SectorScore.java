@@ -17,6 +17,11 @@ public record SectorScore(String sector, int truePositives, int falsePositives, 
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /** Whether any paragraph expected it or was given it. */
+    boolean isUsed() {
+        return truePositives + falsePositives + falseNegatives > 0;
+    }
+
     int support() {
         return truePositives + falseNegatives;
     }

@@ -45,14 +45,18 @@ class EvaluationTest {
         assertThat(report.mistakes()).extracting(EvaluationReport.Mistake::id).containsExactly("2", "3", "4");
     }
 
+    /** A set of new sectors only must not be averaged with a perfect score for each sector it never names. */
     @Test
-    void shouldCountASectorNobodyExpectedOrPredictedAsPerfect() {
-        EvaluationReport report = Evaluation.evaluate(SECTORS, List.of(example("1", Set.of("space"), false)),
-                text -> Set.of("space"));
+    void shouldLeaveASectorNobodyExpectedOrPredictedOutOfTheMacroAverage() {
+        Map<String, Set<String>> predictions = Map.of("1", Set.of("space"), "2", Set.of());
+        EvaluationReport report = Evaluation.evaluate(SECTORS,
+                List.of(example("1", Set.of("space"), false), example("2", Set.of("space"), false)),
+                predictions::get);
 
-        assertThat(report.macroF1()).isEqualTo(1.0);
+        assertThat(report.sectors().get(1).f1()).isEqualTo(1.0); // chips: nothing to get wrong
+        assertThat(report.macroF1()).isCloseTo(2 / 3.0, within(1e-9));
         assertThat(report.hardNegatives()).isZero();
-        assertThat(report.mistakes()).isEmpty();
+        assertThat(report.mistakes()).extracting(EvaluationReport.Mistake::id).containsExactly("2");
     }
 
     @Test

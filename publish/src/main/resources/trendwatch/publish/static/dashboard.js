@@ -15,6 +15,9 @@
   const PREVIOUS_NAME = { hour: 'last hour', day: 'yesterday', week: 'last week' };
   const PALETTE = ['#4f6bd8', '#e0793a', '#2b9d8f', '#c9a227', '#8e5bd6', '#d6456b',
     '#3f9ed8', '#6b8e23', '#a0522d', '#708090'];
+  // past the palette, hues a golden angle apart: a taxonomy of many sectors gets no two alike
+  const sectorColor = i => i < PALETTE.length ? PALETTE[i]
+    : `hsl(${Math.round((i * 137.508) % 360)}, 55%, ${i % 2 ? 38 : 50}%)`;
   const MAX_POINTS = 2000;
   const PARAGRAPHS_SHOWN = 30;
   const LIVE_MIN_GAP_MS = 2000;
@@ -136,7 +139,7 @@
 
   async function loadSectors() {
     const sectors = await api('api/sectors');
-    data.sectors = (sectors || []).map((s, i) => ({ ...s, color: PALETTE[i % PALETTE.length] }));
+    data.sectors = (sectors || []).map((s, i) => ({ ...s, color: sectorColor(i) }));
   }
 
   async function loadTrends(now) {
