@@ -46,6 +46,15 @@ public final class FetchException extends Exception {
         return status;
     }
 
+    /**
+     * Whether asking again later may well succeed: a timeout, a network failure, or a status that says "not now"
+     * (408, 425, 429, 5xx). A 404 or a blocked address will say the same next time.
+     */
+    public boolean isTransient() {
+        return kind == Kind.TIMEOUT || kind == Kind.NETWORK
+                || kind == Kind.HTTP_STATUS && (status == 408 || status == 425 || status == 429 || status >= 500);
+    }
+
     /** How long the server asked us to wait (429/503 with Retry-After), else null. */
     public Duration retryAfter() {
         return retryAfter;

@@ -55,12 +55,25 @@ public final class FeedArticles {
                 item.contentHtml() + "|" + item.summaryHtml());
     }
 
+    /**
+     * An item made into an article, or not (no id, no text at all).
+     *
+     * @param pageMissing its page was wanted for the full text but did not answer this time, and may next time
+     */
+    public record Built(Optional<Article> article, boolean pageMissing) {
+    }
+
     /** The article, or empty when the item has no id or no text at all. */
     public Optional<Article> article(ParsedFeed feed, FeedItem item) {
+        return build(feed, item).article();
+    }
+
+    /** As {@link #article}, saying whether the page it wanted did not answer. */
+    public Built build(ParsedFeed feed, FeedItem item) {
         String id = id(item);
         if (id == null) {
             LOG.warn("ingest: feed {}: an item has neither a link nor a guid; skipped", spec.id());
-            return Optional.empty();
+            return new Built(Optional.empty(), false);
         }
         URI link = link(item);
         String html = item.contentHtml() != null ? item.contentHtml() : item.summaryHtml();
@@ -68,7 +81,17 @@ public final class FeedArticles {
         String author = item.author();
         Instant publishedAt = item.publishedAt() == null ? null : item.publishedAt().toInstant();
         String lang = item.lang() != null ? item.lang() : feed.lang();
-        ExtractedArticle page = link != null && wantsPage(item) ? fetchPage(link) : null;
+        ExtractedArticle page = null;
+        boolean pageMissing = false;
+        if (link != null && wantsPage(item)) {
+            try {
+                page = fetchPage(link);
+            } catch (FetchException e) {
+                pageMissing = e.isTransient();
+                LOG.warn("ingest: feed {}: full text of {} not fetched ({}); using the feed's text{}", spec.id(), link,
+                        e.getMessage(), pageMissing ? " for now" : "");
+            }
+        }
         if (page != null && page.body().length() > body.length()) {
             body = page.body();
             author = author != null ? author : page.author();
@@ -78,11 +101,11 @@ public final class FeedArticles {
         }
         if (body.isBlank()) {
             LOG.warn("ingest: feed {}: item {} has no text; skipped", spec.id(), link == null ? item.guid() : link);
-            return Optional.empty();
+            return new Built(Optional.empty(), pageMissing);
         }
-        return Optional.of(Articles.of(id, new SourceRef("feed", spec.id(), spec.url().toString()),
+        return new Built(Optional.of(Articles.of(id, new SourceRef("feed", spec.id(), spec.url().toString()),
                 link == null ? null : link.toString(), item.title(), author, feed.title(), lang, publishedAt,
-                clock.instant(), body));
+                clock.instant(), body)), pageMissing);
     }
 
     private static URI link(FeedItem item) {
@@ -94,14 +117,8 @@ public final class FeedArticles {
                 || spec.fullText() == SourceSpec.FullText.AUTO && item.summaryOnly();
     }
 
-    private ExtractedArticle fetchPage(URI link) {
-        try {
-            FetchResult page = fetcher.fetch(new FetchRequest(link, null, null, false));
-            return ArticlePage.extract(page.text(), page.finalUri(), null);
-        } catch (FetchException e) {
-            LOG.warn("ingest: feed {}: full text of {} not fetched ({}); using the feed's summary", spec.id(), link,
-                    e.getMessage());
-            return null;
-        }
+    private ExtractedArticle fetchPage(URI link) throws FetchException {
+        FetchResult page = fetcher.fetch(new FetchRequest(link, null, null, false));
+        return ArticlePage.extract(page.text(), page.finalUri(), null);
     }
 }

@@ -2,7 +2,6 @@ package trendwatch.ingest.source;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import trendwatch.ingest.ArticleSink;
 import trendwatch.ingest.feed.FeedException;
 import trendwatch.ingest.feed.FeedItem;
@@ -48,7 +47,7 @@ final class FeedPoller implements Poller {
             throw PollException.of(e);
         }
         if (response.notModified()) {
-            return new PollResult("not-modified", 0, response.etag(), response.lastModified(), response.freshFor());
+            return PollResult.notModified(response.etag(), response.lastModified(), response.freshFor());
         }
         ParsedFeed feed;
         try {
@@ -57,22 +56,36 @@ final class FeedPoller implements Poller {
             throw new PollException("parse", e.getMessage(), null);
         }
         PollBatch batch = new PollBatch(sink, spec.id());
+        int unfinished = 0;
         for (FeedItem item : feed.items()) {
-            handOver(feed, item, batch);
+            unfinished += handOver(feed, item, batch) ? 0 : 1;
         }
         return new PollResult("ok", batch.awaitPublished(), response.etag(), response.lastModified(),
-                longer(response.freshFor(), feed.ttl()));
+                longer(response.freshFor(), feed.ttl()), unfinished);
     }
 
-    /** Hands the item to the sink unless it is unchanged since it was last seen (its page is not fetched then). */
-    private void handOver(ParsedFeed feed, FeedItem item, PollBatch batch) {
+    /**
+     * Hands the item to the sink unless it is unchanged since it was last seen (its page is not fetched then).
+     * Returns false when its page did not answer this time: the next poll tries again.
+     */
+    private boolean handOver(ParsedFeed feed, FeedItem item, PollBatch batch) {
         String id = articles.id(item);
         String fingerprint = FeedArticles.fingerprint(item);
         if (id == null || sink.find(id).map(seen -> fingerprint.equals(seen.fingerprint())).orElse(false)) {
-            return;
+            return true;
         }
-        Optional<Article> article = articles.article(feed, item);
-        article.ifPresent(a -> batch.add(a, a.url() != null ? a.url() : item.guid(), fingerprint));
+        FeedArticles.Built built = articles.build(feed, item);
+        if (!built.pageMissing()) {
+            built.article().ifPresent(a -> batch.add(a, origin(a, item), fingerprint));
+        } else if (sink.find(id).isEmpty()) {
+            // the feed's text counts until the page answers; no fingerprint, so the next poll asks for the page
+            built.article().ifPresent(a -> batch.add(a, origin(a, item), null));
+        } // else the version published before stays: a summary must not replace the page's full text
+        return !built.pageMissing();
+    }
+
+    private static String origin(Article article, FeedItem item) {
+        return article.url() != null ? article.url() : item.guid();
     }
 
     private static Duration longer(Duration a, Duration b) {

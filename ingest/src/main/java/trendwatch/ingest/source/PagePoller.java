@@ -50,34 +50,44 @@ final class PagePoller implements Poller {
     public PollResult poll(SourceState state) throws PollException {
         FetchResult listing = fetch(spec.url(), state);
         if (listing.notModified()) {
-            return new PollResult("not-modified", 0, listing.etag(), listing.lastModified(), listing.freshFor());
+            return PollResult.notModified(listing.etag(), listing.lastModified(), listing.freshFor());
         }
         List<URI> links = PageLinks.links(listing.text(), listing.finalUri(), spec.links());
         int fetched = 0;
+        int unfinished = 0;
         PollBatch batch = new PollBatch(sink, spec.id());
         for (URI link : links) {
             String id = Urls.articleId(link);
-            if (sink.find(id).isPresent() || fetched >= MAX_NEW_LINKS_PER_POLL) {
+            if (sink.find(id).isPresent()) {
                 continue;
             }
-            fetched++;
-            handOver(link, id, batch);
+            if (fetched++ >= MAX_NEW_LINKS_PER_POLL || !handOver(link, id, batch)) {
+                unfinished++;
+            }
+        }
+        if (fetched > MAX_NEW_LINKS_PER_POLL) {
+            LOG.info("ingest: page {}: {} new links past the {} of one poll are fetched on the next polls", spec.id(),
+                    fetched - MAX_NEW_LINKS_PER_POLL, MAX_NEW_LINKS_PER_POLL);
         }
         return new PollResult("ok", batch.awaitPublished(), listing.etag(), listing.lastModified(),
-                listing.freshFor());
+                listing.freshFor(), unfinished);
     }
 
-    private void handOver(URI link, String id, PollBatch batch) {
+    /** Returns false when the page did not answer this time but may next time: the link is tried again. */
+    private boolean handOver(URI link, String id, PollBatch batch) {
         try {
             FetchResult page = fetch(link, null);
             ExtractedArticle extracted = ArticlePage.extract(page.text(), page.finalUri(), spec.content());
             if (extracted.body().isBlank()) {
                 LOG.warn("ingest: page {}: no article text at {}; skipped", spec.id(), link);
-                return;
+                return true;
             }
             batch.add(article(link, id, extracted), link.toString(), null);
+            return true;
         } catch (PollException e) {
-            LOG.warn("ingest: page {}: article {} not fetched: {}", spec.id(), link, e.getMessage());
+            LOG.warn("ingest: page {}: article {} not fetched{}: {}", spec.id(), link,
+                    e.isTransient() ? " (tried again on the next poll)" : "", e.getMessage());
+            return !e.isTransient();
         }
     }
 

@@ -14,15 +14,27 @@ final class PollException extends Exception {
 
     private final String kind;
     private final transient Duration retryAfter;
+    private final boolean isTransient;
 
     PollException(String kind, String message, Duration retryAfter) {
+        this(kind, message, retryAfter, false);
+    }
+
+    private PollException(String kind, String message, Duration retryAfter, boolean isTransient) {
         super(message);
         this.kind = kind;
         this.retryAfter = retryAfter;
+        this.isTransient = isTransient;
     }
 
     static PollException of(FetchException e) {
-        return new PollException(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), e.retryAfter());
+        return new PollException(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), e.retryAfter(),
+                e.isTransient());
+    }
+
+    /** Whether the next poll may well succeed where this one failed (see {@link FetchException#isTransient}). */
+    boolean isTransient() {
+        return isTransient;
     }
 
     String kind() {

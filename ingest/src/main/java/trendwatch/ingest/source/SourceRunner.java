@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +62,10 @@ public final class SourceRunner implements AutoCloseable {
     private final Map<String, SourceState> states = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private SourceStates store;
-    private Instant fileModified;
+    /** When each file the sources were read from (the sources file, its OPML lists) was last modified. */
+    private Map<Path, Instant> inputsModified = Map.of();
+    /** A change seen at the last check, applied once it holds still: an editor may be half-way through saving. */
+    private Map<Path, Instant> changeSeen;
 
     /** {@code folderSources} receives the file's folder sources, which the folder scanner watches. */
     public SourceRunner(Path sourcesFile, Fetcher fetcher, ArticleSink sink, MeterRegistry meters, Clock clock,
@@ -77,8 +82,7 @@ public final class SourceRunner implements AutoCloseable {
     public void start(KafkaConnection kafka) {
         states.putAll(TopicSnapshot.read(kafka, Topics.INGEST_SOURCES, Duration.ofSeconds(60)));
         store = new SourceStates(kafka);
-        apply(SourcesFile.load(sourcesFile));
-        fileModified = modified();
+        inputsModified = modified(load().files());
         bindGauges();
         pool.scheduleWithFixedDelay(this::reloadIfChanged, RELOAD_CHECK.toMillis(), RELOAD_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -88,6 +92,13 @@ public final class SourceRunner implements AutoCloseable {
     public List<SourceView> sources() {
         return pollers.values().stream().map(p -> view(p.spec()))
                 .sorted(Comparator.comparing(SourceView::id)).toList();
+    }
+
+    /** Reads the sources file and applies it; throws {@link SourcesException} on a bad one. */
+    private SourcesFile.Loaded load() {
+        SourcesFile.Loaded loaded = SourcesFile.loadWithFiles(sourcesFile);
+        apply(loaded.specs());
+        return loaded;
     }
 
     private void apply(List<SourceSpec> specs) {
@@ -100,10 +111,12 @@ public final class SourceRunner implements AutoCloseable {
             Poller current = pollers.get(spec.id());
             if (current == null || !current.spec().equals(spec)) {
                 stop(spec.id());
+                forgetIfMoved(spec);
                 Poller poller = poller(spec);
                 pollers.put(spec.id(), poller);
                 articles(spec); // registered at 0 now, so dashboards show 0 rather than "no data" until the first
-                schedule(poller, delayUntilDue(spec.id()));
+                // an edited source is looked at now, not when its old schedule (up to maxInterval) says
+                schedule(poller, current != null ? Duration.ZERO : delayUntilDue(spec));
             }
         }
         LOG.info("ingest: polling {} sources from {}", pollers.size(), sourcesFile);
@@ -139,13 +152,26 @@ public final class SourceRunner implements AutoCloseable {
         }
     }
 
-    private Duration delayUntilDue(String id) {
-        SourceState state = states.get(id);
+    /**
+     * What was saved of a source whose id now names another URL (its url edited, or an OPML list reordered, which
+     * numbers its feeds anew) belongs to the other URL: its validators would have the new one answer 304.
+     */
+    private void forgetIfMoved(SourceSpec spec) {
+        SourceState saved = states.get(spec.id());
+        if (saved != null && !Objects.equals(saved.url(), url(spec))) {
+            states.remove(spec.id());
+            LOG.info("ingest: source {} is now {} (was {}): polled afresh", spec.id(), url(spec), saved.url());
+        }
+    }
+
+    /** When the saved schedule says, but never later than the source's maximum interval from now. */
+    private Duration delayUntilDue(SourceSpec spec) {
+        SourceState state = states.get(spec.id());
         if (state == null || state.nextPollAt() == null) {
             return Duration.ZERO;
         }
         Duration wait = Duration.between(clock.instant(), state.nextPollAt());
-        return wait.isNegative() ? Duration.ZERO : wait;
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(max(spec)) > 0 ? max(spec) : wait;
     }
 
     /** A task that throws is silently dropped by the executor: log it and keep the source on its schedule. */
@@ -200,10 +226,14 @@ public final class SourceRunner implements AutoCloseable {
 
     private SourceState succeeded(SourceSpec spec, SourceState before, Instant at, PollResult result) {
         Duration current = before == null || before.failures() > 0 ? min(spec) : Duration.ofMillis(before.intervalMillis());
-        Duration next = Schedule.afterSuccess(current, min(spec), max(spec), result.published() > 0,
-                result.freshFor());
-        return new SourceState(spec.id(), spec.type(), url(spec), keep(result.etag(), before, SourceState::etag),
-                keep(result.lastModified(), before, SourceState::lastModified), at, at, at.plus(next),
+        boolean unfinished = result.unfinished() > 0;
+        Duration next = Schedule.afterSuccess(current, min(spec), max(spec), result.published() > 0 || unfinished,
+                unfinished ? null : result.freshFor());
+        // a poll that left items to try again keeps no validators, so the next one is answered in full, not 304
+        String etag = unfinished ? null : validator(result, result.etag(), before, SourceState::etag);
+        String lastModified = unfinished ? null
+                : validator(result, result.lastModified(), before, SourceState::lastModified);
+        return new SourceState(spec.id(), spec.type(), url(spec), etag, lastModified, at, at, at.plus(next),
                 next.toMillis(), 0, result.outcome(), published(before) + result.published());
     }
 
@@ -215,9 +245,16 @@ public final class SourceRunner implements AutoCloseable {
                 at.plus(next), next.toMillis(), failures, error.kind(), published(before));
     }
 
-    /** A 304 carries no validators of its own: the ones that produced it stay valid. */
-    private static String keep(String fresh, SourceState before, Function<SourceState, String> old) {
-        return fresh != null ? fresh : before == null ? null : old.apply(before);
+    /**
+     * A 304 may carry no validators of its own: the ones that produced it stay valid. A full answer without
+     * them means the server no longer gives them.
+     */
+    private static String validator(PollResult result, String fresh, SourceState before,
+                                     Function<SourceState, String> old) {
+        if (fresh != null || !result.isNotModified()) {
+            return fresh;
+        }
+        return before == null ? null : old.apply(before);
     }
 
     private static long published(SourceState state) {
@@ -237,24 +274,30 @@ public final class SourceRunner implements AutoCloseable {
     }
 
     private void reloadIfChanged() {
-        Instant now = modified();
-        if (Objects.equals(now, fileModified)) {
+        Map<Path, Instant> now = modified(inputsModified.keySet());
+        if (now.equals(inputsModified) || !now.equals(changeSeen)) {
+            changeSeen = now.equals(inputsModified) ? null : now;
             return;
         }
-        fileModified = now;
+        inputsModified = now; // a bad edit is reported once, not every check until it is mended
         try {
-            apply(SourcesFile.load(sourcesFile));
+            inputsModified = modified(load().files());
         } catch (SourcesException e) {
             LOG.error("ingest: {}; keeping the sources as they were", e.getMessage());
         }
     }
 
-    private Instant modified() {
-        try {
-            return Files.getLastModifiedTime(sourcesFile).toInstant();
-        } catch (IOException e) {
-            return null;
+    /** Each file's modification time; a file that cannot be read (gone, say) maps to the epoch. */
+    private static Map<Path, Instant> modified(Collection<Path> files) {
+        Map<Path, Instant> modified = new HashMap<>();
+        for (Path file : files) {
+            try {
+                modified.put(file, Files.getLastModifiedTime(file).toInstant());
+            } catch (IOException e) {
+                modified.put(file, Instant.EPOCH);
+            }
         }
+        return modified;
     }
 
     private void bindGauges() {

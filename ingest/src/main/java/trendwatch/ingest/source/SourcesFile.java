@@ -53,13 +53,27 @@ public final class SourcesFile {
     private final Path file;
     private final Set<String> ids = new HashSet<>();
     private final List<SourceSpec> specs = new ArrayList<>();
+    private final List<Path> opmlFiles = new ArrayList<>();
+
+    /** The sources of a file, and the files they were read from: it, and the OPML lists it names. */
+    public record Loaded(List<SourceSpec> specs, List<Path> files) {
+    }
 
     private SourcesFile(Path file) {
         this.file = file;
     }
 
     public static List<SourceSpec> load(Path file) {
-        return new SourcesFile(file).read();
+        return loadWithFiles(file).specs();
+    }
+
+    /** As {@link #load}, with the files read, whose changes call for reading it again. */
+    public static Loaded loadWithFiles(Path file) {
+        SourcesFile sources = new SourcesFile(file);
+        List<SourceSpec> specs = sources.read();
+        List<Path> files = new ArrayList<>(List.of(file));
+        files.addAll(sources.opmlFiles);
+        return new Loaded(specs, List.copyOf(files));
     }
 
     private List<SourceSpec> read() {
@@ -75,6 +89,9 @@ public final class SourcesFile {
             return List.of();
         }
         JsonNode sources = root.path("sources");
+        if (root.isObject() && sources.isNull()) { // every entry commented out: no sources, as an empty file
+            return List.of();
+        }
         if (!root.isObject() || !sources.isArray()) {
             throw new SourcesException(file, null, "expected a top-level 'sources:' list");
         }
@@ -135,6 +152,7 @@ public final class SourcesFile {
         allowOnly(node, "id", "type", "file", "minInterval", "maxInterval", "fullText");
         String prefix = id(node);
         Path opmlFile = relative(required(node, "file"));
+        opmlFiles.add(opmlFile);
         List<Opml.OpmlFeed> feeds;
         try {
             feeds = Opml.parse(Files.readString(opmlFile, StandardCharsets.UTF_8));

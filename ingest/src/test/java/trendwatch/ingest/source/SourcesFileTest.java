@@ -108,6 +108,8 @@ class SourcesFileTest {
     @Test
     void shouldReadAnEmptyFileAsNoSources() throws IOException {
         assertThat(SourcesFile.load(write("# nothing yet\n"))).isEmpty();
+        assertThat(SourcesFile.load(write("sources:\n#  - {id: off, type: feed, url: https://example.com/f}\n")))
+                .as("every entry commented out").isEmpty();
     }
 
     private void assertBad(String yaml, String message) throws IOException {
