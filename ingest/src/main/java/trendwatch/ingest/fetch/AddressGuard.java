@@ -95,6 +95,23 @@ final class AddressGuard {
         return host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".internal");
     }
 
+    /** Refuses a URL whose host is a cloud-metadata name or address literal; resolves no name. */
+    static void refuseMetadataHost(URI uri) throws FetchException {
+        String host = Urls.hostName(uri);
+        if (isMetadataName(host)) {
+            throw metadata(uri, "the host " + host + " is a cloud-metadata name");
+        }
+        if (host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+            try {
+                if (isMetadata(InetAddress.getByName(host))) { // a literal: parsed, not looked up
+                    throw metadata(uri, "the address " + host + " is a cloud-metadata address");
+                }
+            } catch (UnknownHostException e) {
+                throw new FetchException(FetchException.Kind.BAD_URL, uri, "the host " + host + " is no address", e);
+            }
+        }
+    }
+
     static boolean isMetadataName(String host) {
         return METADATA_NAMES.contains(host);
     }

@@ -82,6 +82,16 @@ public final class Fetcher implements AutoCloseable {
         return Urls.checked(uri);
     }
 
+    /**
+     * As {@link #fetchable}, and refusing what names a cloud-metadata endpoint outright (its name, or its address
+     * written as the host), which no fetch would reach: what the sources file is checked with when it is read.
+     */
+    public static URI fetchableSource(URI uri) throws FetchException {
+        URI checked = Urls.checked(uri);
+        AddressGuard.refuseMetadataHost(checked);
+        return checked;
+    }
+
     private FetchResult fetch(FetchRequest request, boolean obeyRobots) throws FetchException {
         URI uri = Urls.checked(request.uri());
         for (int hop = 1; ; hop++) {

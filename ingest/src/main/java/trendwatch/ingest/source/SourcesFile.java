@@ -25,6 +25,8 @@ import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 import trendwatch.ingest.feed.FeedException;
 import trendwatch.ingest.feed.Opml;
+import trendwatch.ingest.fetch.FetchException;
+import trendwatch.ingest.fetch.Fetcher;
 import trendwatch.model.Durations;
 import trendwatch.model.YamlSyntaxError;
 
@@ -199,9 +201,12 @@ public final class SourcesFile {
             if (!isHttp(uri) || uri.getHost() == null) {
                 throw new IllegalArgumentException("'" + field + "' must be an http or https URL, not '" + text + "'");
             }
+            Fetcher.fetchableSource(uri);
             return uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + field + "' is not a valid URL: " + e.getMessage());
+        } catch (FetchException e) {
+            throw new IllegalArgumentException("'" + field + "' cannot be polled: " + e.getMessage());
         }
     }
 

@@ -83,6 +83,13 @@ class SourcesFileTest {
         assertBad("sources:\n  - {type: feed, url: \"https://e.com\"}\n", "entry 1: 'id' is missing");
         assertBad("sources: [\n", "sources " + dir.resolve("sources.yaml"));
         assertBad("feeds: []\n", "expected a top-level 'sources:' list");
+        assertBad("sources:\n  - {id: x, type: feed, url: \"http://127.0.0.1:99999/x.xml\"}\n",
+                "entry 1 (x): 'url' cannot be polled: http://127.0.0.1:99999/x.xml: port 99999 is not a valid port");
+        assertBad("sources:\n  - {id: x, type: page, url: \"http://169.254.169.254/latest/\", links: a}\n",
+                "entry 1 (x): 'url' cannot be polled: http://169.254.169.254/latest/: the address 169.254.169.254 is a"
+                        + " cloud-metadata address");
+        assertBad("sources:\n  - {id: x, type: feed, url: \"http://metadata.google.internal/x\"}\n",
+                "is a cloud-metadata name");
     }
 
     @Test
