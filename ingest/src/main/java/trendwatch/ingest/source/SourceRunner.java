@@ -203,6 +203,9 @@ public final class SourceRunner implements AutoCloseable {
             fetches(spec, result.outcome());
             articles(spec).increment(result.published());
         } catch (PollException e) {
+            if (pool.isShutdown()) { // interrupted by close(): no failure of the source's, nothing to save
+                return;
+            }
             after = failed(spec, before, started, e);
             lastErrors.put(spec.id(), e.getMessage());
             fetches(spec, e.kind());
