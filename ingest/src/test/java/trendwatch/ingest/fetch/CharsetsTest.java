@@ -14,6 +14,8 @@ class CharsetsTest {
     private static final Charset BIG5 = Charset.forName("Big5");
     private static final String ZH = "2025年，6大机会：太空经济、人形机器人、推理芯片、固态电池";
     private static final String ZH_TW = "人形機器人與自動駕駛的未來";
+    private static final String NEWS = "人形机器人新闻：优必选的人形机器人Walker S进入工厂";
+    private static final String NEWS_TW = "人形機器人新聞：優必選的人形機器人Walker S進入工廠";
 
     @Test
     void shouldUseTheHeaderCharset() {
@@ -40,6 +42,105 @@ class CharsetsTest {
         String page = html(ZH_TW, "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\">");
 
         assertThat(Charsets.decode(page.getBytes(BIG5), "text/html; charset=utf-8")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldReadBig5WhenTheHeaderSaysGbkAndTheMetaSaysBig5() {
+        // GBK decodes these Big5 bytes without a single error, into rare characters and kana
+        String page = html(NEWS_TW, "<meta charset=\"big5\">");
+
+        assertThat(Charsets.decode(page.getBytes(BIG5), "text/html; charset=gbk")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldReadABig5FeedWhenTheHeaderSaysGbkAndThePrologSaysBig5() {
+        String feed = "<?xml version=\"1.0\" encoding=\"Big5\"?><rss><title>" + NEWS_TW + "</title></rss>";
+
+        assertThat(Charsets.decode(feed.getBytes(BIG5), "application/rss+xml; charset=gbk")).isEqualTo(feed);
+    }
+
+    @Test
+    void shouldKeepAGbkHeaderWhenTheMetaWronglySaysBig5() {
+        String page = html(NEWS, "<meta charset=\"big5\">");
+
+        assertThat(Charsets.decode(page.getBytes(GBK), "text/html; charset=gbk")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldGuessGbkWhenTheHeaderLiesUtf8AndNothingIsDeclared() {
+        String page = html(NEWS, null);
+
+        assertThat(Charsets.decode(page.getBytes(GBK), "text/html; charset=utf-8")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldGuessBig5WhenTheHeaderLiesUtf8AndNothingIsDeclared() {
+        String page = html(NEWS_TW, null);
+
+        assertThat(Charsets.decode(page.getBytes(BIG5), "text/html; charset=utf-8")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldGuessBig5WhenNothingIsDeclared() {
+        String page = html(NEWS_TW, null);
+
+        assertThat(Charsets.decode(page.getBytes(BIG5), "text/html")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldGuessGbkDespiteATitleCutMidCharacter() {
+        String title = "人形机器";
+        String body = (NEWS + "。").repeat(5);
+        byte[] head = ("<html><head><title>" + title).getBytes(GBK);
+        byte[] rest = ("</title></head><body><p>" + body + "</p></body></html>").getBytes(GBK);
+        byte[] page = new byte[head.length - 1 + rest.length];
+        System.arraycopy(head, 0, page, 0, head.length - 1);     // 器 loses its second byte
+        System.arraycopy(rest, 0, page, head.length - 1, rest.length);
+
+        assertThat(Charsets.decode(page, "text/html; charset=utf-8")).contains("<title>人形机").endsWith(body + "</p></body></html>");
+    }
+
+    @Test
+    void shouldReadGbkWhenTheHeaderLiesUtf8AndAnHttpEquivMetaSaysGb2312() {
+        String page = html(NEWS, "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">");
+
+        assertThat(Charsets.decode(page.getBytes(GBK), "text/html; charset=utf-8")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldReadAGbkFeedWhenTheHeaderLiesUtf8AndThePrologSaysGbk() {
+        String feed = "<?xml version=\"1.0\" encoding=\"gbk\"?><rss><title>" + NEWS + "</title></rss>";
+
+        assertThat(Charsets.decode(feed.getBytes(GBK), "application/rss+xml; charset=utf-8")).isEqualTo(feed);
+    }
+
+    @Test
+    void shouldLetABig5MetaBeatALatin1ServerDefault() {
+        String page = html(NEWS_TW, "<meta charset=\"big5\">");
+
+        assertThat(Charsets.decode(page.getBytes(BIG5), "text/html; charset=iso-8859-1")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldKeepValidUtf8WhenTheHeaderSaysUtf8AndTheMetaWronglySaysGbk() {
+        // é is C3 A9 in UTF-8, which GBK reads cleanly as a common hanzi
+        String page = html(NEWS + " Café résumé", "<meta charset=\"gbk\">");
+
+        assertThat(Charsets.decode(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldReadUtf8WhenEverythingSaysUtf8() {
+        String page = html(NEWS, "<meta charset=\"utf-8\">");
+
+        assertThat(Charsets.decode(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8")).isEqualTo(page);
+    }
+
+    @Test
+    void shouldStillReadUndeclaredLatin1AsWindows1252() {
+        String page = html("Café crème, été à Noël", null);
+
+        assertThat(Charsets.decode(page.getBytes(StandardCharsets.ISO_8859_1), "text/html")).isEqualTo(page);
     }
 
     @Test
