@@ -9,8 +9,8 @@ import org.jsoup.Jsoup;
  * One item of a feed.
  *
  * @param guid the item's own id (RSS guid, Atom id, JSON Feed id), or null
- * @param link the article's http(s) URL, resolved against the feed URL, or null; ids come from
- *     {@link Urls#canonical(URI)} of it
+ * @param link the article's http(s) URL, resolved against the feed URL or the xml:base in scope, or null; ids
+ *     come from {@link Urls#canonical(URI)} of it
  * @param title the plain-text title, or null
  * @param author the author's name, or null
  * @param publishedAt the publication time with the zone the feed gave it, or null

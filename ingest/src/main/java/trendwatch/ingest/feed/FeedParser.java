@@ -25,7 +25,8 @@ public final class FeedParser {
      * whatever content type it was served with.
      *
      * @param text the feed, already decoded
-     * @param feedUrl where it came from: relative links resolve against it, and errors name it
+     * @param feedUrl where it came from: relative links resolve against it (or against an xml:base, itself resolved
+     *     against it), and errors name it
      * @throws FeedException when the text is no feed or cannot be read safely; names the feed and the reason
      */
     public static ParsedFeed parse(String text, URI feedUrl) throws FeedException {

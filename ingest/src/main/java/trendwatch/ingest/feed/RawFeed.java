@@ -10,8 +10,8 @@ import org.jdom2.Namespace;
 
 /**
  * What ROME's model loses, read from the document itself: dates as written (ROME keeps only an
- * instant, not its zone, and gives up on Chinese dates), the guid as given, xml:lang, and the
- * polling hints ({@code <ttl>}, {@code sy:updatePeriod}).
+ * instant, not its zone, and gives up on Chinese dates), the guid as given, xml:lang, the elements links
+ * were written in (for their {@code xml:base}), and the polling hints ({@code <ttl>}, {@code sy:updatePeriod}).
  */
 final class RawFeed {
 
@@ -44,6 +44,11 @@ final class RawFeed {
             }
         }
         return items;
+    }
+
+    /** The element that holds the feed's own fields: RSS {@code <channel>}, else the root (Atom {@code <feed>}). */
+    Element channel() {
+        return channel;
     }
 
     String lang() {
@@ -89,6 +94,27 @@ final class RawFeed {
             guid = item.getAttributeValue("about", Namespace.getNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#"));
         }
         return guid;
+    }
+
+    /**
+     * The {@code <link>} child of {@code parent} that says {@code href}: an Atom link by its href attribute, an RSS
+     * link by its text; null when none does (ROME took the link from elsewhere, such as a guid).
+     */
+    static Element link(Element parent, String href) {
+        if (href == null) {
+            return null;
+        }
+        for (Element child : parent.getChildren()) {
+            if (child.getName().equals("link") && href.strip().equals(said(child))) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    private static String said(Element link) {
+        String href = link.getAttributeValue("href");
+        return href != null ? href.strip() : link.getTextTrim();
     }
 
     static String lang(Element item) {

@@ -42,12 +42,15 @@ final class XmlFeeds {
         boolean aligned = rawItems.size() == entries.size();
         List<FeedItem> items = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            FeedItem item = item(entries.get(i), aligned ? rawItems.get(i) : null, feedUrl, lang, zone);
+            Element rawItem = aligned ? rawItems.get(i) : null;
+            // an item that cannot be matched up still has the feed's xml:base
+            URI base = XmlBase.of(rawItem != null ? rawItem : doc.getRootElement(), feedUrl);
+            FeedItem item = item(entries.get(i), rawItem, base, lang, zone);
             if (item.link() != null || item.guid() != null || item.contentHtml() != null || item.summaryHtml() != null) {
                 items.add(item);
             }
         }
-        URI site = Links.resolve(feedUrl, siteLink(feed));
+        URI site = resolve(raw.channel(), XmlBase.of(raw.channel(), feedUrl), siteLink(feed));
         return new ParsedFeed(Texts.plain(feed.getTitle()), site, lang, raw.ttl(), items);
     }
 
@@ -86,26 +89,36 @@ final class XmlFeeds {
         }
     }
 
-    private static FeedItem item(SyndEntry entry, Element raw, URI feedUrl, String feedLang, ZoneOffset zone) {
+    /** An item; {@code base} is the base URI in scope at its element (the feed URL, unless xml:base says otherwise). */
+    private static FeedItem item(SyndEntry entry, Element raw, URI base, String feedLang, ZoneOffset zone) {
         String guid = raw != null ? RawFeed.guid(raw) : entry.getUri();
         String itemLang = raw == null ? null : RawFeed.lang(raw);
-        return new FeedItem(Texts.blankToNull(guid), link(entry, guid, feedUrl), Texts.plain(entry.getTitle()),
+        return new FeedItem(Texts.blankToNull(guid), link(entry, guid, raw, base), Texts.plain(entry.getTitle()),
                 author(entry), date(entry, raw, itemLang != null ? FeedDates.defaultZone(itemLang) : zone),
                 content(entry), html(entry.getDescription()), Texts.orElse(itemLang, feedLang));
     }
 
-    private static URI link(SyndEntry entry, String guid, URI feedUrl) {
-        URI link = Links.resolve(feedUrl, entry.getLink());
+    private static URI link(SyndEntry entry, String guid, Element raw, URI base) {
+        URI link = resolve(raw, base, entry.getLink());
         if (link == null && entry.getLinks() != null) {
             for (SyndLink candidate : entry.getLinks()) {
                 if (candidate.getRel() == null || candidate.getRel().equals("alternate")) {
-                    link = Links.resolve(feedUrl, candidate.getHref());
+                    link = resolve(raw, base, candidate.getHref());
                     break;
                 }
             }
         }
         // an RSS guid is a permalink unless it says otherwise; an http guid is the best link left
-        return link != null ? link : Links.resolve(feedUrl, guid != null && guid.startsWith("http") ? guid : null);
+        return link != null ? link : Links.resolve(base, guid != null && guid.startsWith("http") ? guid : null);
+    }
+
+    /**
+     * {@code href} resolved where it was written: a link element of {@code parent} (null when unknown) may carry an
+     * xml:base of its own over {@code parentBase}, the base in scope at the parent.
+     */
+    private static URI resolve(Element parent, URI parentBase, String href) {
+        Element written = parent == null ? null : RawFeed.link(parent, href);
+        return Links.resolve(written == null ? parentBase : XmlBase.within(parentBase, written), href);
     }
 
     private static OffsetDateTime date(SyndEntry entry, Element raw, ZoneOffset zone) {

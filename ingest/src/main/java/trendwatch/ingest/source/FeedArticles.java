@@ -56,14 +56,17 @@ public final class FeedArticles {
     }
 
     /**
-     * An item made into an article, or not (no id, no text at all).
+     * An item made into an article, or not (no id, no text at all, a repeat of an earlier item's id).
      *
      * @param pageMissing its page was wanted for the full text but did not answer this time, and may next time
      */
     public record Built(Optional<Article> article, boolean pageMissing) {
     }
 
-    /** The article, or empty when the item has no id or no text at all. */
+    /**
+     * The article, or empty when the item has no id or no text at all, or repeats the id of an earlier item of
+     * {@code feed} (see {@link #repeatsAnEarlierItem}).
+     */
     public Optional<Article> article(ParsedFeed feed, FeedItem item) {
         return build(feed, item).article();
     }
@@ -73,6 +76,11 @@ public final class FeedArticles {
         String id = id(item);
         if (id == null) {
             LOG.warn("ingest: feed {}: an item has neither a link nor a guid; skipped", spec.id());
+            return new Built(Optional.empty(), false);
+        }
+        if (repeatsAnEarlierItem(feed, item, id)) {
+            LOG.info("ingest: feed {}: item {} is the same article as an earlier item; only the first is published",
+                    spec.id(), item.link() != null ? item.link() : item.guid());
             return new Built(Optional.empty(), false);
         }
         URI link = link(item);
@@ -106,6 +114,24 @@ public final class FeedArticles {
         return new Built(Optional.of(Articles.of(id, new SourceRef("feed", spec.id(), spec.url().toString()),
                 link == null ? null : link.toString(), item.title(), author, feed.title(), lang, publishedAt,
                 clock.instant(), body)), pageMissing);
+    }
+
+    /**
+     * Whether an item before this one in the feed has the same id (two links that differ only in tracking
+     * parameters, say). One article can hold one text: were both published, each poll would replace the other's
+     * and publish again for ever. The first one is kept, as a reader sees it first. Items are compared by identity,
+     * not equality, so an exact copy of an earlier item is dropped too.
+     */
+    private boolean repeatsAnEarlierItem(ParsedFeed feed, FeedItem item, String id) {
+        for (FeedItem earlier : feed.items()) {
+            if (earlier == item) {
+                return false;
+            }
+            if (id.equals(id(earlier))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static URI link(FeedItem item) {

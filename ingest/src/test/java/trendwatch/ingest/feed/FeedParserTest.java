@@ -106,6 +106,43 @@ class FeedParserTest {
     }
 
     @Test
+    void shouldResolveAtomLinksAgainstTheNestedXmlBasesInScope() throws FeedException {
+        ParsedFeed feed = parse("atom-xml-base.xml");
+        assertThat(feed.siteUrl()).isEqualTo(URI.create("https://batteries.example.net/robots/"));
+        assertThat(feed.items()).extracting(FeedItem::link).containsExactly(
+                URI.create("https://batteries.example.net/robots/bat1.html"),
+                URI.create("https://batteries.example.net/robots/2025/03/humanoid.html"),
+                URI.create("https://mirror.example.com/b/arm.html"),
+                URI.create("https://batteries.example.net/robots/2025/04/lidar.html"));
+    }
+
+    @Test
+    void shouldResolveAtomLinksAgainstAnAbsoluteFeedBaseRatherThanTheFeedUrl() throws FeedException {
+        String atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://127.0.0.1:18555/a/">
+                  <title>t</title><id>urn:t</id><updated>2025-03-01T12:00:00Z</updated><link href="index.html"/>
+                  <entry><title>e</title><id>urn:e</id><updated>2025-03-01T12:00:00Z</updated>
+                    <link href="bat1.html"/><summary>s</summary></entry>
+                </feed>""";
+        ParsedFeed feed = FeedParser.parse(atom, URI.create("http://127.0.0.1:18555/rel.atom"));
+        assertThat(feed.siteUrl()).isEqualTo(URI.create("http://127.0.0.1:18555/a/index.html"));
+        assertThat(feed.items()).singleElement().extracting(FeedItem::link)
+                .isEqualTo(URI.create("http://127.0.0.1:18555/a/bat1.html"));
+    }
+
+    @Test
+    void shouldIgnoreAnXmlBaseThatIsNotHttp() throws FeedException {
+        String atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:base="urn:robots:">
+                  <title>t</title><id>urn:t</id><updated>2025-03-01T12:00:00Z</updated>
+                  <entry><title>e</title><id>urn:e</id><updated>2025-03-01T12:00:00Z</updated>
+                    <link href="bat1.html"/><summary>s</summary></entry>
+                </feed>""";
+        assertThat(FeedParser.parse(atom, FEED).items()).singleElement().extracting(FeedItem::link)
+                .isEqualTo(URI.create("https://batteries.example.net/feed/bat1.html"));
+    }
+
+    @Test
     void shouldReadAtom03() throws FeedException {
         ParsedFeed feed = parse("atom03.xml");
         assertThat(feed.title()).isEqualTo("Old Atom");

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small news site on loopback for the source tests: feeds of every format, a feed that changes between polls,
- * validators and 304s, a 429 with Retry-After, a redirect, a summary-only feed and a GBK page.
+ * validators and 304s, a 429 with Retry-After, a redirect, a summary-only feed, a GBK page, and a feed without
+ * validators whose two items have one canonical URL.
  */
 final class LoopbackSite implements AutoCloseable {
 
@@ -59,6 +60,9 @@ final class LoopbackSite implements AutoCloseable {
                         ? rss("Updating", item("/up/1", "Waymo adds a city", "Waymo's robotaxi service adds a city."),
                                 item("/up/2", "Starship flies again", "SpaceX's Starship booster was caught again."))
                         : rss("Updating", item("/up/1", "Waymo adds a city", "Waymo's robotaxi service adds a city.")));
+                case "/dup.xml" -> send(exchange, 200, "application/rss+xml", rss("Duplicates",
+                        item("/a/dup.html", "Dup first", "Robotaxis reach a tenth city this spring."),
+                        item("/a/dup.html?utm_source=x", "Dup second", "The same story, told with other words.")));
                 case "/busy.xml" -> send(exchange, 200, "application/rss+xml", rss("Busy", busyItems()));
                 case "/late.xml" -> send(exchange, 200, "application/rss+xml", rss("Late",
                         item("/late/1", "A source added while running", "Quantum-dot solid-state battery pilot line.")));

@@ -121,6 +121,28 @@ class SourcesIT {
     }
 
     /**
+     * Two items of one canonical URL in a feed without validators: published once, as the first, and not again by
+     * later polls (before, each poll replaced one with the other, for ever).
+     */
+    @Test
+    void shouldPublishTwoItemsOfOneCanonicalUrlOnceAndNothingOnLaterPolls() throws Exception {
+        Path sources = Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - {id: dup, type: feed, url: %s, fullText: never, minInterval: 1s, maxInterval: 2s}
+                """.formatted(site.url("/dup.xml")));
+
+        try (IngestService ingest = service(sources)) {
+            ingest.start();
+            assertThat(awaitArticles(1)).containsOnlyKeys("Dup first");
+            // polls run one after another: the fourth request means the third poll has published all it would
+            Awaitility.await().atMost(DEADLINE).until(() -> site.requests("/dup.xml") >= 4);
+
+            assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).as("nothing republished by later polls").hasSize(1);
+            assertThat(ingest.sources().get(0).articlesPublished()).isEqualTo(1);
+        }
+    }
+
+    /**
      * Sources that have published nothing (both answer 404, and a failed poll counts no articles) still show their
      * types' article counts, at 0, so dashboards read 0 rather than "no data".
      */
