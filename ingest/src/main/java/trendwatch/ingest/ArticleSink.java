@@ -120,12 +120,14 @@ public final class ArticleSink implements AutoCloseable {
                 if (fingerprint == null || fingerprint.equals(before.fingerprint())) {
                     return CompletableFuture.completedFuture(Outcome.UNCHANGED);
                 }
-                now = new SeenArticle(before.contentHash(), before.firstSeenAt(), origin, fingerprint, fileId);
+                now = new SeenArticle(before.contentHash(), before.firstSeenAt(), origin, fingerprint, fileId,
+                        before.publishedAt());
                 outcome = Outcome.UNCHANGED;
                 written = publisher.remember(id, now, landing(id, now));
             } else {
                 Article toPublish = before == null ? article : article.withFetchedAt(before.firstSeenAt());
-                now = new SeenArticle(article.contentHash(), toPublish.fetchedAt(), origin, fingerprint, fileId);
+                now = new SeenArticle(article.contentHash(), toPublish.fetchedAt(), origin, fingerprint, fileId,
+                        toPublish.publishedAt());
                 outcome = before == null ? Outcome.PUBLISHED : Outcome.UPDATED;
                 try {
                     written = publisher.publish(toPublish, now, landing(id, now));

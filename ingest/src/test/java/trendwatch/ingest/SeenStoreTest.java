@@ -49,7 +49,7 @@ class SeenStoreTest {
 
     @Test
     void shouldFindTheArticleAFileWasLastPublishedAsWhileItsLatestVersionSaysSo() {
-        SeenArticle fromFile = new SeenArticle("hash-1", FIRST.firstSeenAt(), "a.md", null, "path-a");
+        SeenArticle fromFile = new SeenArticle("hash-1", FIRST.firstSeenAt(), "a.md", null, "path-a", null);
         try (SeenStore store = SeenStore.openEmpty(dir.resolve("seen"))) {
             store.put("url-1", fromFile);
             store.put("url-2", fromFile);

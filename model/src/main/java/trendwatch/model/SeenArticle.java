@@ -11,15 +11,17 @@ import java.time.Instant;
  * @param fileId for an article read from a file but known by another id (its sidecar's URL), the id the file
  *     has without it, so that the article can be withdrawn when the sidecar's URL changes or goes; else null.
  *     Absent from what builds before it wrote.
+ * @param publishedAt the publication time its latest version was published with, or null: a feed item dated only
+ *     by its modification time keeps its first one. Absent from what builds before it wrote.
  */
 public record SeenArticle(String contentHash, Instant firstSeenAt, String origin, String fingerprint,
-                          String fileId) {
+                          String fileId, Instant publishedAt) {
 
     public SeenArticle(String contentHash, Instant firstSeenAt, String origin, String fingerprint) {
-        this(contentHash, firstSeenAt, origin, fingerprint, null);
+        this(contentHash, firstSeenAt, origin, fingerprint, null, null);
     }
 
     public SeenArticle(String contentHash, Instant firstSeenAt, String origin) {
-        this(contentHash, firstSeenAt, origin, null, null);
+        this(contentHash, firstSeenAt, origin, null, null, null);
     }
 }

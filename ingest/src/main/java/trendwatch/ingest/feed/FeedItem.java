@@ -13,13 +13,20 @@ import org.jsoup.Jsoup;
  *     come from {@link Urls#canonical(URI)} of it
  * @param title the plain-text title, or null
  * @param author the author's name, or null
- * @param publishedAt the publication time with the zone the feed gave it, or null
+ * @param publishedAt the publication time with the zone the feed gave it (pubDate, published, date …), or null
  * @param contentHtml the full content (content:encoded, Atom content, content_html), or null
  * @param summaryHtml the description or summary, or null
  * @param lang the item's language (its own, else the feed's), or null
+ * @param updatedAt when the item was last modified (Atom updated, date_modified …), or null: not a publication
+ *     time, since it moves with every edit, but the only date many Atom feeds give
  */
 public record FeedItem(String guid, URI link, String title, String author, OffsetDateTime publishedAt,
-                       String contentHtml, String summaryHtml, String lang) {
+                       String contentHtml, String summaryHtml, String lang, OffsetDateTime updatedAt) {
+
+    /** Its publication time, else its modification time: the date a reader is shown. */
+    public OffsetDateTime datedAt() {
+        return publishedAt != null ? publishedAt : updatedAt;
+    }
 
     /**
      * Below this many characters of text an item is a teaser, not an article. Han characters count

@@ -63,13 +63,12 @@ final class JsonFeeds {
         if (content == null && text(item, "content_text") != null) {
             content = "<p>" + Entities.escape(text(item, "content_text")).replace("\n\n", "</p><p>") + "</p>";
         }
-        String published = text(item, "date_published") != null ? text(item, "date_published") : text(item, "date_modified");
-        OffsetDateTime date = FeedDates.parse(published, zone);
+        OffsetDateTime date = FeedDates.parse(text(item, "date_published"), zone);
         String author = author(item);
         String id = item.path("id").isValueNode() ? Texts.blankToNull(item.path("id").asText()) : null;
         return new FeedItem(id, Links.resolve(feedUrl, link), Texts.plain(text(item, "title")),
                 author != null ? author : feedAuthor, date, content, text(item, "summary"),
-                Texts.orElse(text(item, "language"), feedLang));
+                Texts.orElse(text(item, "language"), feedLang), FeedDates.parse(text(item, "date_modified"), zone));
     }
 
     /** 1.1 has an "authors" array, 1.0 a single "author". */

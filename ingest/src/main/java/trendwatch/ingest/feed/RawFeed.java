@@ -16,8 +16,8 @@ import org.jdom2.Namespace;
 final class RawFeed {
 
     /** Date elements in the order they should win: publication over update. */
-    private static final List<String> DATE_ELEMENTS =
-            List.of("pubDate", "published", "issued", "date", "created", "updated", "modified");
+    private static final List<String> DATE_ELEMENTS = List.of("pubDate", "published", "issued", "date", "created");
+    private static final List<String> UPDATED_ELEMENTS = List.of("updated", "modified");
 
     private static final String SYNDICATION = "http://purl.org/rss/1.0/modules/syndication/";
 
@@ -75,8 +75,18 @@ final class RawFeed {
         return length.dividedBy(times);
     }
 
+    /** The item's publication date as written, or null. */
     static String date(Element item) {
-        for (String name : DATE_ELEMENTS) {
+        return first(item, DATE_ELEMENTS);
+    }
+
+    /** The item's modification date as written, or null. */
+    static String updated(Element item) {
+        return first(item, UPDATED_ELEMENTS);
+    }
+
+    private static String first(Element item, List<String> names) {
+        for (String name : names) {
             String text = text(item, name);
             if (text != null) {
                 return text;

@@ -93,9 +93,11 @@ final class XmlFeeds {
     private static FeedItem item(SyndEntry entry, Element raw, URI base, String feedLang, ZoneOffset zone) {
         String guid = raw != null ? RawFeed.guid(raw) : entry.getUri();
         String itemLang = raw == null ? null : RawFeed.lang(raw);
+        ZoneOffset itemZone = itemLang != null ? FeedDates.defaultZone(itemLang) : zone;
         return new FeedItem(Texts.blankToNull(guid), link(entry, guid, raw, base), Texts.plain(entry.getTitle()),
-                author(entry), date(entry, raw, itemLang != null ? FeedDates.defaultZone(itemLang) : zone),
-                content(entry), html(entry.getDescription()), Texts.orElse(itemLang, feedLang));
+                author(entry), date(raw == null ? null : RawFeed.date(raw), entry.getPublishedDate(), itemZone),
+                content(entry), html(entry.getDescription()), Texts.orElse(itemLang, feedLang),
+                date(raw == null ? null : RawFeed.updated(raw), entry.getUpdatedDate(), itemZone));
     }
 
     private static URI link(SyndEntry entry, String guid, Element raw, URI base) {
@@ -121,13 +123,13 @@ final class XmlFeeds {
         return Links.resolve(written == null ? parentBase : XmlBase.within(parentBase, written), href);
     }
 
-    private static OffsetDateTime date(SyndEntry entry, Element raw, ZoneOffset zone) {
-        OffsetDateTime parsed = raw == null ? null : FeedDates.parse(RawFeed.date(raw), zone);
+    /** A date as the feed wrote it (with its zone), else as ROME parsed it, else null. */
+    private static OffsetDateTime date(String written, Date parsedByRome, ZoneOffset zone) {
+        OffsetDateTime parsed = FeedDates.parse(written, zone);
         if (parsed != null) {
             return parsed;
         }
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+        return parsedByRome == null ? null : parsedByRome.toInstant().atOffset(ZoneOffset.UTC);
     }
 
     private static String author(SyndEntry entry) {

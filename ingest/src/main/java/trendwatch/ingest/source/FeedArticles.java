@@ -51,7 +51,7 @@ public final class FeedArticles {
 
     /** What the feed says of the item; unchanged means its page need not be fetched again. */
     public static String fingerprint(FeedItem item) {
-        return Hashes.contentHash(item.guid() + "|" + item.title() + "|" + item.publishedAt(),
+        return Hashes.contentHash(item.guid() + "|" + item.title() + "|" + item.datedAt(),
                 item.contentHtml() + "|" + item.summaryHtml());
     }
 
@@ -68,11 +68,15 @@ public final class FeedArticles {
      * {@code feed} (see {@link #repeatsAnEarlierItem}).
      */
     public Optional<Article> article(ParsedFeed feed, FeedItem item) {
-        return build(feed, item).article();
+        return build(feed, item, null).article();
     }
 
-    /** As {@link #article}, saying whether the page it wanted did not answer. */
-    public Built build(ParsedFeed feed, FeedItem item) {
+    /**
+     * As {@link #article}, saying whether the page it wanted did not answer. {@code publishedBefore}: the
+     * publication time its earlier version was published with, if any, which an item dated only by its
+     * modification time keeps, so that an edit does not move its counts to the day of the edit.
+     */
+    public Built build(ParsedFeed feed, FeedItem item, Instant publishedBefore) {
         String id = id(item);
         if (id == null) {
             LOG.warn("ingest: feed {}: an item has neither a link nor a guid; skipped", spec.id());
@@ -106,6 +110,10 @@ public final class FeedArticles {
             publishedAt = publishedAt != null || page.publishedAt() == null ? publishedAt
                     : page.publishedAt().toInstant();
             lang = lang != null ? lang : page.lang();
+        }
+        if (publishedAt == null) {
+            publishedAt = publishedBefore != null ? publishedBefore
+                    : item.updatedAt() == null ? null : item.updatedAt().toInstant();
         }
         if (body.isBlank()) {
             LOG.warn("ingest: feed {}: item {} has no text; skipped", spec.id(), link == null ? item.guid() : link);

@@ -12,6 +12,7 @@ import trendwatch.ingest.fetch.FetchRequest;
 import trendwatch.ingest.fetch.FetchResult;
 import trendwatch.ingest.fetch.Fetcher;
 import trendwatch.model.Article;
+import trendwatch.model.SeenArticle;
 import trendwatch.model.SourceState;
 
 /**
@@ -74,7 +75,8 @@ final class FeedPoller implements Poller {
         if (id == null || sink.find(id).map(seen -> fingerprint.equals(seen.fingerprint())).orElse(false)) {
             return true;
         }
-        FeedArticles.Built built = articles.build(feed, item);
+        FeedArticles.Built built = articles.build(feed, item,
+                sink.find(id).map(SeenArticle::publishedAt).orElse(null));
         if (!built.pageMissing()) {
             built.article().ifPresent(a -> batch.add(a, origin(a, item), fingerprint));
         } else if (sink.find(id).isEmpty()) {

@@ -102,7 +102,9 @@ class FeedParserTest {
         assertThat(item.contentHtml()).isEqualTo("<p>Agility Digit trägt Kisten &lt;schnell&gt;.</p>");
         assertThat(item.lang()).isEqualTo("de");
         assertThat(item.link()).isEqualTo(URI.create("https://batteries.example.net/de/logistik"));
-        assertThat(item.publishedAt()).isEqualTo(OffsetDateTime.parse("2025-02-02T08:00:00Z"));
+        assertThat(item.publishedAt()).as("it has only <updated>, which is no publication time").isNull();
+        assertThat(item.updatedAt()).isEqualTo(OffsetDateTime.parse("2025-02-02T08:00:00Z"));
+        assertThat(item.datedAt()).isEqualTo(item.updatedAt());
     }
 
     @Test
@@ -173,7 +175,8 @@ class FeedParserTest {
         assertThat(second.link()).isEqualTo(URI.create("https://other.example.org/lidar"));
         assertThat(second.contentHtml()).isEqualTo("<p>Lidar units now cost under $200.</p><p>That matters for L3.</p>");
         assertThat(second.author()).isEqualTo("Drive Team");
-        assertThat(second.publishedAt()).isEqualTo(OffsetDateTime.parse("2025-04-02T10:00:00Z"));
+        assertThat(second.publishedAt()).as("it has only date_modified").isNull();
+        assertThat(second.updatedAt()).isEqualTo(OffsetDateTime.parse("2025-04-02T10:00:00Z"));
     }
 
     @Test

@@ -39,6 +39,28 @@ class FeedArticlesTest {
         return feed.items().stream().map(item -> articles.article(feed, item)).flatMap(Optional::stream).toList();
     }
 
+    /** An Atom entry dated only by {@code updated}: that date until an earlier version gave one, then that. */
+    @Test
+    void shouldKeepTheFirstPublicationTimeOfAnItemDatedOnlyByItsModification() throws FeedException {
+        String atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Batteries</title><id>urn:b</id>
+                  <updated>%s</updated>
+                  <entry><title>Toyota talks solid-state batteries</title><id>urn:bat:1</id>
+                    <link href="https://news.example.com/bat1.html"/><updated>%s</updated>
+                    <summary>Toyota says solid-state batteries reach its cars in 2027.</summary></entry></feed>""";
+        FeedArticles articles = articles(SourceSpec.IdFrom.LINK);
+        ParsedFeed first = FeedParser.parse(atom.formatted("2026-11-11T08:00:00Z", "2026-11-11T08:00:00Z"), FEED);
+        ParsedFeed edited = FeedParser.parse(atom.formatted("2026-11-21T12:00:00Z", "2026-11-21T12:00:00Z"), FEED);
+
+        assertThat(first.items().get(0).publishedAt()).isNull();
+        assertThat(articles.article(first, first.items().get(0))).get().extracting(Article::publishedAt)
+                .isEqualTo(Instant.parse("2026-11-11T08:00:00Z"));
+        assertThat(articles.build(edited, edited.items().get(0), Instant.parse("2026-11-11T08:00:00Z")).article())
+                .get().extracting(Article::publishedAt).isEqualTo(Instant.parse("2026-11-11T08:00:00Z"));
+        assertThat(FeedArticles.fingerprint(edited.items().get(0)))
+                .as("an edit is still seen").isNotEqualTo(FeedArticles.fingerprint(first.items().get(0)));
+    }
+
     @Test
     void shouldPublishTwoItemsOfOneCanonicalUrlOnceAsTheFirst() throws FeedException {
         ParsedFeed feed = FeedParser.parse(DUPLICATES, FEED);
@@ -60,7 +82,7 @@ class FeedArticlesTest {
         FeedArticles articles = articles(SourceSpec.IdFrom.LINK);
 
         assertThat(articles.id(feed.items().get(1))).isEqualTo(articles.id(feed.items().get(0)));
-        assertThat(articles.build(feed, feed.items().get(1))).isEqualTo(new FeedArticles.Built(Optional.empty(), false));
+        assertThat(articles.build(feed, feed.items().get(1), null)).isEqualTo(new FeedArticles.Built(Optional.empty(), false));
     }
 
     @Test
