@@ -2,6 +2,7 @@ package trendwatch.ingest;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,11 +55,15 @@ public final class ArticleSink implements AutoCloseable {
     }
 
     /**
-     * The article last published from the file with id {@code fileId} under another id (its sidecar's URL), as
-     * long as no other source has written that article since.
+     * Withdraws what was published from the file with id {@code fileId} under ids other than {@code currentId} (the
+     * URLs its sidecar gave before), as long as no other source has written those articles since; found and
+     * withdrawn under one lock, so that an article another source hands over meanwhile is not taken. Completes with
+     * the ids withdrawn.
      */
-    public synchronized Optional<String> articleFromFile(String fileId) {
-        return seen.articleFromFile(fileId);
+    public synchronized CompletableFuture<List<String>> withdrawFromFile(String fileId, String currentId) {
+        List<String> earlier = seen.articlesFromFile(fileId).stream().filter(id -> !id.equals(currentId)).toList();
+        List<CompletableFuture<Boolean>> withdrawals = earlier.stream().map(this::withdrawAsync).toList();
+        return CompletableFuture.allOf(withdrawals.toArray(CompletableFuture[]::new)).thenApply(done -> earlier);
     }
 
     public synchronized int size() {
@@ -117,7 +122,10 @@ public final class ArticleSink implements AutoCloseable {
             }
             SeenArticle before = seen.find(id).orElse(null);
             if (before != null && before.contentHash().equals(article.contentHash())) {
-                if (fingerprint == null || fingerprint.equals(before.fingerprint())) {
+                // a file's article published by a version of ingest that did not remember the file: claimed now,
+                // so that a later change of its sidecar's URL withdraws it (a feed's article stays the feed's)
+                boolean claimsFile = fileId != null && before.fingerprint() == null && !fileId.equals(before.fileId());
+                if (!claimsFile && (fingerprint == null || fingerprint.equals(before.fingerprint()))) {
                     return CompletableFuture.completedFuture(Outcome.UNCHANGED);
                 }
                 now = new SeenArticle(before.contentHash(), before.firstSeenAt(), origin, fingerprint, fileId,

@@ -130,15 +130,13 @@ final class FolderScanner {
      * changed or dropped. A no-op for every other file.
      */
     private CompletableFuture<Void> withdrawEarlierIds(Path file, String pathId, Article article) {
-        Stream<String> earlier = Stream.concat(Stream.of(pathId), sink.articleFromFile(pathId).stream());
-        return CompletableFuture.allOf(earlier.filter(id -> !id.equals(article.id())).distinct()
-                .map(id -> sink.withdrawAsync(id).thenAccept(withdrawn -> {
-                    if (withdrawn) {
-                        LOG.info("ingest: withdrew {}'s earlier article {}: the file is known as {} now, by {}", file,
-                                id, article.id(), pathId.equals(article.id()) ? "its path" : "its sidecar's url");
-                    }
-                }))
-                .toArray(CompletableFuture[]::new));
+        CompletableFuture<List<String>> byPath = pathId.equals(article.id())
+                ? CompletableFuture.completedFuture(List.of())
+                : sink.withdrawAsync(pathId).thenApply(withdrawn -> withdrawn ? List.of(pathId) : List.of());
+        return byPath.thenCombine(sink.withdrawFromFile(pathId, article.id()), (a, b) -> Stream.concat(a.stream(),
+                b.stream()).toList()).thenAccept(withdrawn -> withdrawn.forEach(id -> LOG.info(
+                "ingest: withdrew {}'s earlier article {}: the file is known as {} now, by {}", file, id,
+                article.id(), pathId.equals(article.id()) ? "its path" : "its sidecar's url")));
     }
 
     private boolean handled(Path file, ArticleSink.Outcome outcome) {

@@ -3,6 +3,7 @@ package trendwatch.ingest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,9 +36,13 @@ final class SeenArticles implements AutoCloseable {
         return Optional.ofNullable(handedOver != null ? handedOver.article() : committed.get(articleId));
     }
 
-    /** The article last published from the file with id {@code fileId} under another id, if it is still so. */
-    Optional<String> articleFromFile(String fileId) {
-        return Optional.ofNullable(committed.articleFromFile(fileId));
+    /**
+     * The articles published from the file with id {@code fileId} under other ids whose versions, pending ones
+     * first, still say so: one that another source is writing now is that source's.
+     */
+    List<String> articlesFromFile(String fileId) {
+        return committed.articlesFromFile(fileId).stream()
+                .filter(id -> find(id).map(article -> fileId.equals(article.fileId())).orElse(false)).toList();
     }
 
     /** The transaction of the version {@link #find} gives, when that version is not committed yet. */

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Utils;
@@ -89,7 +92,7 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
         try {
             db.put(writes, key(articleId), SERIALIZER.serialize(Topics.INGEST_SEEN.name(), article));
             if (article.fileId() != null) {
-                db.put(writes, fileKey(article.fileId()), key(articleId));
+                db.put(writes, fileKey(article.fileId(), articleId), new byte[0]);
             }
         } catch (RocksDBException e) {
             throw failed("write", e);
@@ -102,25 +105,36 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
             return;
         }
         try {
+            SeenArticle article = get(articleId);
             db.delete(writes, key(articleId));
+            if (article != null && article.fileId() != null) {
+                db.delete(writes, fileKey(article.fileId(), articleId));
+            }
         } catch (RocksDBException e) {
             throw failed("delete from", e);
         }
     }
 
     /**
-     * The article last published from the file with id {@code fileId} under another id (its sidecar's URL), while
-     * that article's latest version still says so; else null. A file's entry is not removed with its article,
-     * nor when another source writes the article: this check makes it stale then.
+     * The articles published from the file with id {@code fileId} under other ids (its sidecar's URLs) whose latest
+     * versions still say so. Usually one; more when a restart replayed the topic's partitions in another order than
+     * they were written, which is why the file keeps an entry per article rather than its last one. An entry is
+     * not removed when another source writes its article: this check makes it stale then.
      */
-    String articleFromFile(String fileId) {
-        byte[] articleId = read(fileKey(fileId));
-        if (articleId == null) {
-            return null;
+    List<String> articlesFromFile(String fileId) {
+        byte[] prefix = fileKey(fileId, "");
+        List<String> ids = new ArrayList<>();
+        try (RocksIterator keys = db.newIterator()) {
+            for (keys.seek(prefix); keys.isValid() && startsWith(keys.key(), prefix); keys.next()) {
+                String id = new String(keys.key(), prefix.length, keys.key().length - prefix.length,
+                        StandardCharsets.UTF_8);
+                SeenArticle article = get(id);
+                if (article != null && fileId.equals(article.fileId())) {
+                    ids.add(id);
+                }
+            }
         }
-        String id = new String(articleId, StandardCharsets.UTF_8);
-        SeenArticle article = get(id);
-        return article != null && fileId.equals(article.fileId()) ? id : null;
+        return ids;
     }
 
     /**
@@ -176,13 +190,18 @@ final class SeenStore implements TopicSnapshot.Target<SeenArticle>, AutoCloseabl
         return key.length > 0 && key[0] == FILE_KEY_PREFIX;
     }
 
-    /** A file's entry, beside the articles' under a first byte no article id has (ids are printable text). */
-    private static byte[] fileKey(String fileId) {
-        byte[] id = fileId.getBytes(StandardCharsets.UTF_8);
-        byte[] key = new byte[id.length + 1];
+    /**
+     * A file's entry for one article, beside the articles' under a first byte no article id has (ids are printable
+     * text): the prefix, the file's id, a zero byte, the article's id.
+     */
+    private static byte[] fileKey(String fileId, String articleId) {
+        byte[] key = ("\0" + fileId + "\0" + articleId).getBytes(StandardCharsets.UTF_8);
         key[0] = FILE_KEY_PREFIX;
-        System.arraycopy(id, 0, key, 1, id.length);
         return key;
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static void deleteRecursively(Path dir) {

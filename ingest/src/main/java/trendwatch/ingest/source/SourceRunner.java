@@ -230,8 +230,9 @@ public final class SourceRunner implements AutoCloseable {
     private SourceState succeeded(SourceSpec spec, SourceState before, Instant at, PollResult result) {
         Duration current = before == null || before.failures() > 0 ? min(spec) : Duration.ofMillis(before.intervalMillis());
         boolean unfinished = result.unfinished() > 0;
-        Duration next = Schedule.afterSuccess(current, min(spec), max(spec), result.published() > 0 || unfinished,
-                unfinished ? null : result.freshFor());
+        // what is left waits for the next poll on the usual schedule: a page failing for days is not asked more often
+        Duration next = Schedule.afterSuccess(current, min(spec), max(spec), result.published() > 0,
+                result.freshFor());
         // a poll that left items to try again keeps no validators, so the next one is answered in full, not 304
         String etag = unfinished ? null : validator(result, result.etag(), before, SourceState::etag);
         String lastModified = unfinished ? null
