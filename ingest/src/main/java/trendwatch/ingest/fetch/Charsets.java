@@ -45,10 +45,15 @@ public final class Charsets {
     private static final Charset BIG5 = Charset.forName("Big5");
     private static final Charset BIG5_HKSCS = Charset.forName("Big5-HKSCS");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final Map<String, String> ALIASES = Map.of(
-            "gb2312", "GB18030", "gbk", "GB18030", "x-gbk", "GB18030", "cp936", "GB18030", "euc-cn", "GB18030",
-            "big5", "Big5-HKSCS", "x-x-big5", "Big5-HKSCS",
-            "iso-8859-1", "windows-1252", "latin1", "windows-1252", "us-ascii", "windows-1252");
+    /** Labels read as the wider charset browsers use for them: pages labeled euc-kr are written in CP949, say. */
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("gb2312", "GB18030"), Map.entry("gbk", "GB18030"), Map.entry("x-gbk", "GB18030"),
+            Map.entry("cp936", "GB18030"), Map.entry("euc-cn", "GB18030"),
+            Map.entry("big5", "Big5-HKSCS"), Map.entry("x-x-big5", "Big5-HKSCS"),
+            Map.entry("euc-kr", "x-windows-949"), Map.entry("ks_c_5601-1987", "x-windows-949"),
+            Map.entry("shift_jis", "windows-31j"), Map.entry("x-sjis", "windows-31j"),
+            Map.entry("iso-8859-1", "windows-1252"), Map.entry("latin1", "windows-1252"),
+            Map.entry("us-ascii", "windows-1252"));
     private static final Pattern HEADER_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?\\s*([\\w.:+-]+)");
     private static final Pattern XML_PROLOG = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([\\w.:+-]+)[\"']");
     private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([\\w.:+-]+)");
@@ -89,11 +94,19 @@ public final class Charsets {
         if (chosen != null && chosen.clean()) {
             return chosen.text();
         }
-        String guessed = guess(body);
+        // a page that names another script's charset (Korean, Japanese, Cyrillic) is not second-guessed as Chinese:
+        // Hangul read as GBK gives common hanzi, and the page would count as a Chinese article
+        String guessed = mayBeChinese(header) && mayBeChinese(declared) ? guess(body) : null;
         if (guessed != null) {
             return guessed;
         }
         return chosen != null ? chosen.text() : new String(body, WINDOWS_1252);
+    }
+
+    /** Whether a declared charset leaves room for Chinese: none, UTF-8, a Western default, or a Chinese one. */
+    private static boolean mayBeChinese(Charset declared) {
+        return declared == null || StandardCharsets.UTF_8.equals(declared) || WINDOWS_1252.equals(declared)
+                || CHINESE.contains(declared);
     }
 
     /** The charset a name stands for, with web aliases applied, or null when unknown. */

@@ -221,6 +221,17 @@ class CharsetsTest {
         assertThat(Charsets.decode(text.getBytes(GB18030), "text/plain; charset=gb2312")).isEqualTo(text);
     }
 
+    /** 똠 and 뷁 are CP949's, beyond strict EUC-KR, as on Korean pages labeled euc-kr: read as Korean, not guessed. */
+    @Test
+    void shouldReadAPageLabeledEucKrAsCp949AndNeverAsChinese() {
+        String text = "<p>한국어 뉴스: 똠방각하 뷁 인공지능 반도체</p>";
+        byte[] body = text.getBytes(Charset.forName("x-windows-949"));
+
+        assertThat(Charsets.decode(body, "text/html; charset=euc-kr")).isEqualTo(text);
+        assertThat(Charsets.decode(html(text, "<meta charset=\"euc-kr\">").getBytes(Charset.forName("x-windows-949")),
+                "text/html")).contains(text);
+    }
+
     @Test
     void shouldDecodeAnEmptyBody() {
         assertThat(Charsets.decode(new byte[0], "text/html; charset=utf-8")).isEmpty();
