@@ -2,7 +2,11 @@ package trendwatch.ingest.source;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trendwatch.ingest.ArticleSink;
@@ -29,8 +33,21 @@ final class PagePoller implements Poller {
     /** New links fetched per poll at most, so a first poll of a big archive page stays polite. */
     static final int MAX_NEW_LINKS_PER_POLL = 30;
 
+    /** Links given up on remembered at most, oldest forgotten first. */
+    private static final int GIVEN_UP_KEPT = 10_000;
+
     private final SourceSpec.Page spec;
     private final Fetcher fetcher;
+    /**
+     * Links whose page will not do (a 404, a blocked address, no article text): not fetched again by this poller,
+     * so that dead links at the top of a listing do not use up each poll's share and hide the links below them.
+     */
+    private final Set<String> givenUp = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > GIVEN_UP_KEPT;
+        }
+    });
     private final ArticleSink sink;
     private final Clock clock;
 
@@ -58,7 +75,7 @@ final class PagePoller implements Poller {
         PollBatch batch = new PollBatch(sink, spec.id());
         for (URI link : links) {
             String id = Urls.articleId(link);
-            if (sink.find(id).isPresent()) {
+            if (sink.find(id).isPresent() || givenUp.contains(id)) {
                 continue;
             }
             if (fetched++ >= MAX_NEW_LINKS_PER_POLL || !handOver(link, id, batch)) {
@@ -80,6 +97,7 @@ final class PagePoller implements Poller {
             ExtractedArticle extracted = ArticlePage.extract(page.text(), page.finalUri(), spec.content());
             if (extracted.body().isBlank()) {
                 LOG.warn("ingest: page {}: no article text at {}; skipped", spec.id(), link);
+                givenUp.add(id);
                 return true;
             }
             batch.add(article(link, id, extracted), link.toString(), null);
@@ -87,6 +105,9 @@ final class PagePoller implements Poller {
         } catch (PollException e) {
             LOG.warn("ingest: page {}: article {} not fetched{}: {}", spec.id(), link,
                     e.isTransient() ? " (tried again on the next poll)" : "", e.getMessage());
+            if (!e.isTransient()) {
+                givenUp.add(id);
+            }
             return !e.isTransient();
         }
     }

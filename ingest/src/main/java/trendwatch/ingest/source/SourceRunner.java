@@ -44,6 +44,8 @@ public final class SourceRunner implements AutoCloseable {
     private static final int THREADS = 4;
     private static final Duration RELOAD_CHECK = Duration.ofSeconds(2);
     static final List<String> POLLED_TYPES = List.of("feed", "page");
+    /** How many polls in a row may drop their validators to try again what they left (see PollResult). */
+    static final int UNFINISHED_POLLS_RETRIED = 10;
 
     private final Path sourcesFile;
     private final Fetcher fetcher;
@@ -61,6 +63,8 @@ public final class SourceRunner implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> nextPolls = new ConcurrentHashMap<>();
     private final Map<String, SourceState> states = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
+    /** Polls in a row that left work for the next one, per source. */
+    private final Map<String, Integer> unfinishedPolls = new ConcurrentHashMap<>();
     private SourceStates store;
     /** When each file the sources were read from (the sources file, its OPML lists) was last modified. */
     private Map<Path, Instant> inputsModified = Map.of();
@@ -82,7 +86,8 @@ public final class SourceRunner implements AutoCloseable {
     public void start(KafkaConnection kafka) {
         states.putAll(TopicSnapshot.read(kafka, Topics.INGEST_SOURCES, Duration.ofSeconds(60)));
         store = new SourceStates(kafka);
-        inputsModified = modified(load().files());
+        Map<Path, Instant> before = modified(List.of(sourcesFile));
+        inputsModified = modifiedAsRead(before, load().files());
         bindGauges();
         pool.scheduleWithFixedDelay(this::reloadIfChanged, RELOAD_CHECK.toMillis(), RELOAD_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -146,6 +151,7 @@ public final class SourceRunner implements AutoCloseable {
 
     private void stop(String id) {
         pollers.remove(id);
+        unfinishedPolls.remove(id);
         ScheduledFuture<?> next = nextPolls.remove(id);
         if (next != null) {
             next.cancel(false);
@@ -192,7 +198,7 @@ public final class SourceRunner implements AutoCloseable {
         if (!isCurrent(poller)) {
             return;
         }
-        SourceState before = states.get(spec.id());
+        SourceState before = stateOf(spec);
         Instant started = clock.instant();
         SourceState after;
         Timer.Sample sample = Timer.start(meters);
@@ -218,9 +224,18 @@ public final class SourceRunner implements AutoCloseable {
             LOG.error("ingest: {} {} failed unexpectedly", spec.type(), spec.id(), e);
         }
         sample.stop(meters.timer("trendwatch.ingest.poll.duration", "source_type", spec.type()));
+        if (!isCurrent(poller)) { // the source was edited while this poll ran: its state is the new URL's now
+            return;
+        }
         states.put(spec.id(), after);
         saveQuietly(after);
         schedule(poller, Duration.ofMillis(after.intervalMillis()));
+    }
+
+    /** The saved state of the source, unless it was saved for another URL (the source has been edited since). */
+    private SourceState stateOf(SourceSpec spec) {
+        SourceState state = states.get(spec.id());
+        return state == null || Objects.equals(state.url(), url(spec)) ? state : null;
     }
 
     private Counter articles(SourceSpec spec) {
@@ -229,7 +244,7 @@ public final class SourceRunner implements AutoCloseable {
 
     private SourceState succeeded(SourceSpec spec, SourceState before, Instant at, PollResult result) {
         Duration current = before == null || before.failures() > 0 ? min(spec) : Duration.ofMillis(before.intervalMillis());
-        boolean unfinished = result.unfinished() > 0;
+        boolean unfinished = leavesWorkForNextPoll(spec, result);
         // what is left waits for the next poll on the usual schedule: a page failing for days is not asked more often
         Duration next = Schedule.afterSuccess(current, min(spec), max(spec), result.published() > 0,
                 result.freshFor());
@@ -247,6 +262,25 @@ public final class SourceRunner implements AutoCloseable {
         return new SourceState(spec.id(), spec.type(), url(spec), before == null ? null : before.etag(),
                 before == null ? null : before.lastModified(), at, before == null ? null : before.lastSuccessAt(),
                 at.plus(next), next.toMillis(), failures, error.kind(), published(before));
+    }
+
+    /**
+     * Whether the next poll must be answered in full to try again what this one left (see {@link PollResult}). Not
+     * for ever: after {@value #UNFINISHED_POLLS_RETRIED} such polls in a row the source keeps its validators again,
+     * and what is left waits until the source changes, so a page that fails for days does not cost a full fetch of
+     * its feed at every poll.
+     */
+    private boolean leavesWorkForNextPoll(SourceSpec spec, PollResult result) {
+        if (result.unfinished() == 0 || result.isNotModified()) {
+            unfinishedPolls.remove(spec.id());
+            return false;
+        }
+        int polls = unfinishedPolls.merge(spec.id(), 1, Integer::sum);
+        if (polls == UNFINISHED_POLLS_RETRIED + 1) {
+            LOG.warn("ingest: {} {}: {} items still not fetched after {} polls; tried again once the source changes",
+                    spec.type(), spec.id(), result.unfinished(), UNFINISHED_POLLS_RETRIED);
+        }
+        return polls <= UNFINISHED_POLLS_RETRIED;
     }
 
     /**
@@ -285,10 +319,22 @@ public final class SourceRunner implements AutoCloseable {
         }
         inputsModified = now; // a bad edit is reported once, not every check until it is mended
         try {
-            inputsModified = modified(load().files());
+            inputsModified = modifiedAsRead(now, load().files());
         } catch (SourcesException e) {
             LOG.error("ingest: {}; keeping the sources as they were", e.getMessage());
         }
+    }
+
+    /**
+     * The modification times of the files the sources were read from, as taken before reading them where known, so
+     * that an edit saved while they were read is seen at the next check; files named for the first time (an OPML
+     * list just added) are taken now.
+     */
+    private static Map<Path, Instant> modifiedAsRead(Map<Path, Instant> before, List<Path> files) {
+        Map<Path, Instant> modified = new HashMap<>(modified(files.stream().filter(f -> !before.containsKey(f))
+                .toList()));
+        files.stream().filter(before::containsKey).forEach(f -> modified.put(f, before.get(f)));
+        return modified;
     }
 
     /** Each file's modification time; a file that cannot be read (gone, say) maps to the epoch. */

@@ -59,13 +59,19 @@ class SourcesNoMissesIT {
         kafka.close();
     }
 
-    /** More new links than one poll fetches, and a page that fails once: an unchanged listing still yields all. */
+    /**
+     * More new links than one poll fetches, behind as many dead ones (404), and a page that fails once: an
+     * unchanged listing still yields every live one.
+     */
     @Test
     void shouldFetchALinkPastTheCapOrThatFailedOnALaterPollOfAnUnchangedListing() throws Exception {
         int links = PagePoller.MAX_NEW_LINKS_PER_POLL + 5;
+        String dead = IntStream.range(0, PagePoller.MAX_NEW_LINKS_PER_POLL)
+                .mapToObj(i -> "<li><a href=\"/gone/" + i + ".html\">gone " + i + "</a></li>")
+                .collect(Collectors.joining());
         String listing = IntStream.range(0, links)
                 .mapToObj(i -> "<li><a href=\"/news/" + i + ".html\">story " + i + "</a></li>")
-                .collect(Collectors.joining("", "<html><body><ul class=\"news\">", "</ul></body></html>"));
+                .collect(Collectors.joining("", "<html><body><ul class=\"news\">" + dead, "</ul></body></html>"));
         site.serve("/list.html", "text/html", listing);
         for (int i = 0; i < links; i++) {
             site.serve("/news/" + i + ".html", "text/html", page("Story " + i, "Reusable rocket number " + i
@@ -80,6 +86,7 @@ class SourcesNoMissesIT {
             ingest.start();
 
             assertThat(awaitTitles(titles -> titles.size() >= links)).hasSize(links).contains("Story 3");
+            assertThat(site.requests("/gone/0.html")).as("a dead link is not asked for at every poll").isOne();
             // once nothing is left, the unchanged listing is asked with its validators again
             Awaitility.await().atMost(DEADLINE).until(() -> site.notModified("/list.html") >= 1);
         }
@@ -105,6 +112,9 @@ class SourcesNoMissesIT {
             ingest.start();
             awaitBodies(bodies -> bodies.getOrDefault("One", "").contains("Chiba")
                     && bodies.getOrDefault("Two", "").contains("CATL"));
+            assertThat(bodies().stream().filter(a -> a.title().equals("One")).map(Article::body))
+                    .as("counted with the feed's text until its page answered").first().asString()
+                    .contains("first teaser");
 
             site.failOnce("/a/2.html");
             site.serve("/feed.xml", "application/atom+xml", atom("first teaser", "second teaser, corrected"));
@@ -197,7 +207,8 @@ class SourcesNoMissesIT {
     private static String rss(String feed, String title, String text) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + feed
                 + "</title><link>http://example.com/</link><description>d</description><item><title>" + title
-                + "</title><link>http://example.com/" + feed.toLowerCase() + "/1</link><description>" + text
+                + "</title><link>http://example.com/" + feed.toLowerCase(java.util.Locale.ROOT) + "/1</link>"
+                + "<description>" + text
                 + "</description></item></channel></rss>";
     }
 
