@@ -112,8 +112,9 @@ public final class RecentParagraphs implements AutoCloseable {
     }
 
     /**
-     * Counted all the same, but not served by sector: the user gave classify a taxonomy and publish another (in a
-     * cluster every stage takes its own {@code --taxonomy}), or removed a sector without re-labeling.
+     * Counted and kept all the same, but publish's API asks only for its taxonomy's sectors: the user gave classify
+     * a taxonomy and publish another (in a cluster every stage takes its own {@code --taxonomy}), or removed a sector
+     * without re-labeling.
      */
     private void warnIfUnknown(String sector) {
         if (!sectorIds.contains(sector) && unknownSectors.add(sector)) {

@@ -27,10 +27,13 @@ class RunProcessIT {
 
         Process run = start("run", "--taxonomy", taxonomy.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--port", "0");
-
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).isEqualTo(2);
-        assertThat(output(run)).singleElement().asString().startsWith("trendwatch run: taxonomy " + taxonomy);
+        try {
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).isEqualTo(2);
+            assertThat(output(run)).singleElement().asString().startsWith("trendwatch run: taxonomy " + taxonomy);
+        } finally {
+            run.destroyForcibly(); // a run that started after all must not outlive the test
+        }
     }
 
     private static Process start(String... args) throws IOException {

@@ -82,17 +82,9 @@ final class Matches implements AhoCorasickDoubleArrayTrie.IHit<Entry> {
         return covers(outer, inner) && ends[outer] - starts[outer] > ends[inner] - starts[inner];
     }
 
-    /**
-     * Whether sightings {@code a} and {@code b} span the same chars and {@code a}'s word is the one to count
-     * there: the longer word ("cars" over "car" with its plural -s), else the first sighted.
-     */
-    boolean outranksOnSameSpan(int a, int b) {
-        if (starts[a] != starts[b] || ends[a] != ends[b]) {
-            return false;
-        }
-        int lengthA = entries[a].length();
-        int lengthB = entries[b].length();
-        return lengthA > lengthB || lengthA == lengthB && a < b;
+    /** Whether sightings {@code a} and {@code b} span the same chars ("cars", and "car" with its plural -s). */
+    boolean sameSpan(int a, int b) {
+        return starts[a] == starts[b] && ends[a] == ends[b];
     }
 
     /** Whether sighting {@code a} covers {@code b} or lies within {@code window} chars of it. */

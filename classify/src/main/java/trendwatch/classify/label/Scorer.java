@@ -76,12 +76,29 @@ final class Scorer {
                     if (matches.covers(j, i) || ref.kind() == Kind.WEAK && matches.near(j, i, NEGATIVE_WINDOW)) {
                         return false;
                     }
-                } else if (matches.coversLonger(j, i) || matches.outranksOnSameSpan(j, i)) {
+                } else if (matches.coversLonger(j, i)
+                        || matches.sameSpan(j, i) && outranks(matches, j, other, i, ref)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Which of two words of a sector on the same chars counts: a strong one over a weak one, then the heavier, then
+     * the longer ("cars" over "car" with its -s), then the first sighted. Whether {@code other} at sighting
+     * {@code j} beats {@code ref} at sighting {@code i}.
+     */
+    private static boolean outranks(Matches matches, int j, TermRef other, int i, TermRef ref) {
+        if (other.kind() != ref.kind()) {
+            return other.kind() == Kind.STRONG;
+        }
+        if (other.weight() != ref.weight()) {
+            return other.weight() > ref.weight();
+        }
+        int longer = Integer.compare(matches.entry(j).length(), matches.entry(i).length());
+        return longer > 0 || longer == 0 && j < i;
     }
 
     private List<Label> labels(List<TermRef> seen, int[] counts, HitFinder hits) {

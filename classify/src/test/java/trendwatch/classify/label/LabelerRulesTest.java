@@ -92,6 +92,12 @@ class LabelerRulesTest {
                 .satisfies(label -> assertThat(label.evidence()).containsExactly("buses"));
         assertThat(labeler.label("a car and two cars")).singleElement()
                 .satisfies(label -> assertThat(label.evidence()).containsExactlyInAnyOrder("car", "cars"));
+
+        Sector strongSingular = new Sector("vehicles", "车辆", "Vehicles", "Vehicles.",
+                List.of(new Term("car", 0.6)), List.of(new Term("cars", 0.3)), List.of());
+        assertThat(new Labeler(new Taxonomy("mixed", List.of(strongSingular), 0.1)).label("tested on cars"))
+                .as("the strong word counts where a weak one spans the same chars").singleElement()
+                .satisfies(label -> assertThat(label.evidence()).containsExactly("car"));
     }
 
     @Test

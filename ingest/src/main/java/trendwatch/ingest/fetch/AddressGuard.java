@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Resolves a host once and decides whether the fetcher may connect to what it resolved to (SSRF defence). The
@@ -30,6 +31,9 @@ final class AddressGuard {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    /** Four decimal octets: what {@link InetAddress#getByName} parses without asking DNS. */
+    private static final Pattern IPV4_LITERAL =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Set<String> METADATA_NAMES = Set.of("metadata.google.internal", "metadata.goog",
             "metadata", "instance-data", "instance-data.ec2.internal");
 
@@ -101,9 +105,9 @@ final class AddressGuard {
         if (isMetadataName(host)) {
             throw metadata(uri, "the host " + host + " is a cloud-metadata name");
         }
-        if (host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+        if (host.contains(":") || IPV4_LITERAL.matcher(host).matches()) {
             try {
-                if (isMetadata(InetAddress.getByName(host))) { // a literal: parsed, not looked up
+                if (isMetadata(InetAddress.getByName(host))) { // a literal, checked above: parsed, not looked up
                     throw metadata(uri, "the address " + host + " is a cloud-metadata address");
                 }
             } catch (UnknownHostException e) {
