@@ -3,7 +3,12 @@ package trendwatch.ingest.source;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trendwatch.ingest.Articles;
@@ -24,7 +29,8 @@ import trendwatch.model.SourceRef;
 /**
  * Turns feed items into articles: the id by the source's policy (canonical link, or GUID), the text from
  * the feed's content, or from the article page when the feed carries only a summary. Used by the feed poller
- * and by {@code trendwatch parse}, so the dry run shows exactly what ingest would publish.
+ * and by {@code trendwatch parse}, so the dry run shows exactly what ingest would publish. Not thread-safe: one
+ * feed at a time, as its poller polls.
  */
 public final class FeedArticles {
 
@@ -33,6 +39,16 @@ public final class FeedArticles {
     private final SourceSpec.Feed spec;
     private final Fetcher fetcher;
     private final Clock clock;
+    /** The feed {@link #firstItems} was built for, and the first item of each article id in it. */
+    private ParsedFeed firstItemsOf;
+    private Map<String, FeedItem> firstItems = Map.of();
+    /** Ids whose repeats were logged: one line per repeated article, not one per poll. */
+    private final Set<String> repeatsLogged = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 1_000;
+        }
+    });
 
     public FeedArticles(SourceSpec.Feed spec, Fetcher fetcher, Clock clock) {
         this.spec = spec;
@@ -83,8 +99,10 @@ public final class FeedArticles {
             return new Built(Optional.empty(), false);
         }
         if (repeatsAnEarlierItem(feed, item, id)) {
-            LOG.info("ingest: feed {}: item {} is the same article as an earlier item; only the first is published",
-                    spec.id(), item.link() != null ? item.link() : item.guid());
+            if (repeatsLogged.add(id)) {
+                LOG.info("ingest: feed {}: item {} is the same article as an earlier item; only the first is"
+                        + " published", spec.id(), item.link() != null ? item.link() : item.guid());
+            }
             return new Built(Optional.empty(), false);
         }
         URI link = link(item);
@@ -131,15 +149,18 @@ public final class FeedArticles {
      * not equality, so an exact copy of an earlier item is dropped too.
      */
     private boolean repeatsAnEarlierItem(ParsedFeed feed, FeedItem item, String id) {
-        for (FeedItem earlier : feed.items()) {
-            if (earlier == item) {
-                return false;
-            }
-            if (id.equals(id(earlier))) {
-                return true;
+        if (feed != firstItemsOf) { // once per poll, not once per item: a feed may hold a thousand items
+            firstItemsOf = feed;
+            firstItems = new HashMap<>();
+            for (FeedItem each : feed.items()) {
+                String eachId = id(each);
+                if (eachId != null) {
+                    firstItems.putIfAbsent(eachId, each);
+                }
             }
         }
-        return false;
+        FeedItem first = firstItems.get(id);
+        return first != null && first != item;
     }
 
     private static URI link(FeedItem item) {
