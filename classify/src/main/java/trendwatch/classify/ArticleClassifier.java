@@ -1,6 +1,5 @@
 package trendwatch.classify;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import trendwatch.model.ArticleLabels;
 import trendwatch.model.EvidenceParagraph;
 import trendwatch.model.Label;
 import trendwatch.model.LabeledParagraph;
+import trendwatch.model.Paragraphs;
 import trendwatch.model.SectorContribution;
 import trendwatch.model.taxonomy.Taxonomy;
 
@@ -20,9 +20,6 @@ import trendwatch.model.taxonomy.Taxonomy;
  * article (section headings, neighbours); a pure function of the article and the taxonomy.
  */
 public final class ArticleClassifier implements Classifier {
-
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     private final Labeler labeler;
     private final DocumentContext context;
@@ -37,34 +34,16 @@ public final class ArticleClassifier implements Classifier {
     @Override
     public ClassifiedArticle classify(Article article) {
         List<String> texts = Paragraphs.split(article.body());
-        requireCountableTime(article);
-        requireReadable(article, texts);
+        // rejected here, where the dead letter is the raw article, before any of its paragraphs is published
+        article.whyNotCountable(texts).ifPresent(reason -> {
+            throw new IllegalArgumentException("article " + article.id() + ": " + reason);
+        });
         List<List<Label>> labels = context.apply(texts, texts.stream().map(labeler::label).toList());
         List<LabeledParagraph> paragraphs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             paragraphs.add(labeled(article, i, texts.get(i), labels.get(i)));
         }
         return new ClassifiedArticle(paragraphs, contribution(article, paragraphs));
-    }
-
-    /**
-     * Publish puts every article in an hour, a day and a week bucket and looks weeks back for a baseline. Instant
-     * takes years up to ±1,000,000,000, which that arithmetic overflows (found by ThroughputBench's poison run).
-     * Years outside 1..9999 are bad input, not news: reject them in classify, where the dead letter is the raw
-     * article rather than a labeled one, and before its paragraphs are published.
-     */
-    private static void requireCountableTime(Article article) {
-        Instant eventTime = article.eventTime();
-        if (eventTime.isBefore(EARLIEST) || !eventTime.isBefore(LATEST)) {
-            throw new IllegalArgumentException("article " + article.id() + ": event time " + eventTime
-                    + " is outside the years 1 to 9999");
-        }
-    }
-
-    private static void requireReadable(Article article, List<String> paragraphs) {
-        Paragraphs.findTooLong(paragraphs).ifPresent(reason -> {
-            throw new IllegalArgumentException("article " + article.id() + ": " + reason);
-        });
     }
 
     private LabeledParagraph labeled(Article article, int index, String text, List<Label> labels) {

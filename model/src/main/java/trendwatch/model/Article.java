@@ -1,6 +1,8 @@
 package trendwatch.model;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A raw article as ingest publishes it to {@code trend.articles.raw}.
@@ -21,6 +23,8 @@ public record Article(int schema, String id, SourceRef source, String url, Strin
      */
     public static final int MAX_TITLE_CHARS = 1_000;
     public static final int MAX_URL_CHARS = 8_192;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     public Article {
         Require.text(id, "id");
@@ -40,5 +44,24 @@ public record Article(int schema, String id, SourceRef source, String url, Strin
     /** The instant the article counts at: its publication time, else the time it was first fetched. */
     public Instant eventTime() {
         return publishedAt != null ? publishedAt : fetchedAt;
+    }
+
+    /**
+     * Why classify would send the article to the dead-letter topic rather than count it, or empty: an event time
+     * outside the years 1 to 9999 (publish's bucket arithmetic overflows Instant's far years), or a paragraph longer
+     * than {@link Paragraphs#MAX_CHARS}. One rule for classify, {@code trendwatch label} and submissions, which are
+     * refused at once rather than accepted and then dead-lettered.
+     */
+    public Optional<String> whyNotCountable() {
+        return whyNotCountable(Paragraphs.split(body));
+    }
+
+    /** As {@link #whyNotCountable()}, for a caller that has split the body into {@code paragraphs} already. */
+    public Optional<String> whyNotCountable(List<String> paragraphs) {
+        Instant eventTime = eventTime();
+        if (eventTime.isBefore(EARLIEST) || !eventTime.isBefore(LATEST)) {
+            return Optional.of("event time " + eventTime + " is outside the years 1 to 9999");
+        }
+        return Paragraphs.findTooLong(paragraphs);
     }
 }

@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import trendwatch.classify.Paragraphs;
 import trendwatch.classify.context.DocumentContext;
 import trendwatch.classify.label.Labeler;
 import trendwatch.ingest.FileArticleReader;
@@ -30,6 +29,7 @@ import trendwatch.ingest.RejectedFileException;
 import trendwatch.ingest.extract.TextExtractor;
 import trendwatch.model.Json;
 import trendwatch.model.Label;
+import trendwatch.model.Paragraphs;
 import trendwatch.model.taxonomy.Taxonomy;
 
 /**

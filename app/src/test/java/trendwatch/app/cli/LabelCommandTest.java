@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import trendwatch.classify.Paragraphs;
 import trendwatch.ingest.FileArticleReader;
 import trendwatch.model.Json;
+import trendwatch.model.Paragraphs;
 
 class LabelCommandTest {
 

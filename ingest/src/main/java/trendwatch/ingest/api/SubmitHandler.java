@@ -1,6 +1,7 @@
 package trendwatch.ingest.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -35,7 +36,9 @@ public final class SubmitHandler implements HttpHandler {
      * Submissions as the project's JSON reads everything, except that a number or a boolean where text belongs is
      * refused rather than turned into text: {"body": 123} is a client's mistake, not an article saying "123".
      */
-    private static final ObjectReader SUBMISSIONS = textOnlyAsText(Json.MAPPER.copy()).readerFor(Submission.class);
+    /** Strict: anything after the object ({@code {"body":"x"} xyz}) is not a submission but a broken request. */
+    private static final ObjectReader SUBMISSIONS = textOnlyAsText(Json.MAPPER.copy()).readerFor(Submission.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Submitter submitter;
     private final long maxBytes;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,11 @@ public final class Submitter {
     public Accepted submit(Submission submission) throws SubmitException {
         Article article = submission.body() != null && !submission.body().isBlank() ? given(submission)
                 : fetched(submission);
+        // refused now, not accepted as "published" and then sent to the dead-letter topic by classify
+        Optional<String> notCountable = article.whyNotCountable();
+        if (notCountable.isPresent()) {
+            throw new SubmitException(400, notCountable.get());
+        }
         String origin = article.url() != null ? article.url() : "api";
         return new Accepted(article.id(), confirmed(publishing.publish(article, origin)));
     }

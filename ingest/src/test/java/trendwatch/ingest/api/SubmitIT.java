@@ -158,6 +158,14 @@ class SubmitIT {
         assertThat(post("/open", "[\"body\"]", null).body()).contains("expected a JSON object");
         assertThat(post("/open", "{\"body\":\"x\",\"lang\":5}", null).body()).contains("field 'lang'");
         assertThat(post("/open", "{\"body\":\"x\",\"title\":true}", null).statusCode()).isEqualTo(400);
+        HttpResponse<String> trailing = post("/open", "{\"body\":\"Waymo robotaxi\"} xyz", null);
+        assertThat(trailing.statusCode()).isEqualTo(400);
+        assertThat(trailing.body()).contains("not valid JSON");
+        // what classify would only send to the dead-letter topic is refused at once, not answered "published"
+        HttpResponse<String> farFuture = post("/open",
+                "{\"body\":\"SpaceX launched Starlink.\",\"publishedAt\":\"+10000-01-21T00:00:00Z\"}", null);
+        assertThat(farFuture.statusCode()).isEqualTo(400);
+        assertThat(farFuture.body()).contains("is outside the years 1 to 9999");
         assertThat(post("/open", "{\"body\":\"" + "x".repeat(4096) + "\"}", null).statusCode()).isEqualTo(413);
         HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri("/open")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -17,6 +17,7 @@ import trendwatch.ingest.ArticleSink;
 import trendwatch.ingest.fetch.FetchPolicy;
 import trendwatch.ingest.fetch.Fetcher;
 import trendwatch.model.Article;
+import trendwatch.model.Paragraphs;
 
 /** How long a submission waits for Kafka, and what it answers when Kafka fails it. */
 class SubmitterTest {
@@ -25,6 +26,20 @@ class SubmitterTest {
             null, null, null);
     private static final Submitter PUBLISHING = new Submitter(null, (article, origin) ->
             CompletableFuture.completedFuture(ArticleSink.Outcome.PUBLISHED), Clock.systemUTC(), Duration.ofSeconds(5));
+
+    /** A paragraph classify would send to the dead-letter topic: refused, and nothing handed to Kafka. */
+    @Test
+    void shouldRefuseAParagraphLongerThanClassifyTakes() {
+        String paragraph = "SpaceX launched another Starlink batch. " + "x".repeat(Paragraphs.MAX_CHARS);
+        Submitter submitter = new Submitter(null, (article, origin) -> {
+            throw new AssertionError("handed to Kafka: " + article.id());
+        }, Clock.systemUTC(), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> submitter.submit(withRef("long", paragraph)))
+                .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessage("paragraph 0 has " + paragraph.length() + " characters, more than the "
+                        + Paragraphs.MAX_CHARS + " a paragraph may have");
+    }
 
     @Test
     void shouldAnswer503WhenKafkaHasNotConfirmedInTime() {

@@ -1,4 +1,4 @@
-package trendwatch.classify;
+package trendwatch.model;
 
 import java.util.Arrays;
 import java.util.List;
