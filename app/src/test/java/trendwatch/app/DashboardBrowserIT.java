@@ -79,6 +79,7 @@ class DashboardBrowserIT {
 
             deliverTheSeedToTheInbox();
             Map<String, Long> expected = awaitCurrentCounts(pipeline);
+            deliverAnArticleDatedYearsAhead(pipeline); // must not stretch the chart past now
             assertThat(page.awaitCards(expected::equals)).isEqualTo(expected);
             assertThat(page.emptyStateShown()).isFalse();
             assertThat(page.cardNames()).isEqualTo(sectorNames(pipeline));
@@ -180,6 +181,15 @@ class DashboardBrowserIT {
         Files.copy(SEEDS.resolve(SIDECAR), inbox.resolve(SIDECAR));
         Path staged = Files.copy(SEEDS.resolve(SEED), dataDir.resolve(SEED + ".part"));
         Files.move(staged, inbox.resolve(SEED), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void deliverAnArticleDatedYearsAhead(Pipeline pipeline) throws Exception {
+        Path inbox = dataDir.resolve("inbox");
+        Files.writeString(inbox.resolve("ahead.md.meta.yaml"), "publishedAt: 2031-06-01T00:00:00Z\n");
+        Files.writeString(inbox.resolve("ahead.md"), "# Ahead\n\nNVIDIA's inference GPUs for large language"
+                + " model serving double the tokens per second of the chips before them.\n");
+        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() ->
+                get(pipeline, "/api/trends?granularity=day&from=2031-06-01").body().contains("2031-06-01"));
     }
 
     private static void awaitApiReady(Pipeline pipeline) {

@@ -19,6 +19,7 @@
   const sectorColor = i => i < PALETTE.length ? PALETTE[i]
     : `hsl(${Math.round((i * 137.508) % 360)}, 55%, ${i % 2 ? 38 : 50}%)`;
   const MAX_POINTS = 2000;
+  let chartCut = false;
   const PARAGRAPHS_SHOWN = 30;
   const LIVE_MIN_GAP_MS = 2000;
   const POLL_MS = 15000;
@@ -144,7 +145,9 @@
 
   async function loadTrends(now) {
     const from = rangeFrom(now);
-    const query = 'api/trends?granularity=' + state.granularity + (from == null ? '' : '&from=' + iso(from));
+    // up to now: one article dated years ahead must not stretch every viewer's chart into the future
+    const query = 'api/trends?granularity=' + state.granularity + (from == null ? '' : '&from=' + iso(from))
+      + '&to=' + iso(now);
     data.trends = (await api(query)) || [];
   }
 
@@ -411,18 +414,22 @@
       .finally(() => $('paragraphs').setAttribute('aria-busy', 'false'));
   }
 
-  /** Every bucket of the range, so a sector's line goes through zero where it has no count. */
+  /**
+   * Every bucket of the range up to now, so a sector's line goes through zero where it has no count; the last
+   * MAX_POINTS at most (chartCut says so), counted back from now rather than walked from the range's start.
+   */
   function buckets() {
     const g = state.granularity;
     const now = Date.now();
+    const end = bucketStart(now, g);
     const starts = data.trends.map(t => Date.parse(t.bucketStart));
-    let end = bucketStart(now, g);
-    if (starts.length) end = Math.max(end, ...starts);
     let start = rangeFrom(now);
     if (start == null) start = starts.length ? Math.min(...starts) : end;
+    const earliest = end - (MAX_POINTS - 1) * UNIT[g];
+    chartCut = start < earliest;
     const out = [];
-    for (let t = start; t <= end; t = nextBucket(t, g)) out.push(t);
-    return out.slice(-MAX_POINTS);
+    for (let t = Math.max(start, earliest); t <= end; t = nextBucket(t, g)) out.push(t);
+    return out;
   }
 
   function nextBucket(t, g) {
@@ -449,6 +456,9 @@
       new ResizeObserver(() => chart.resize()).observe(box);
     }
     chart.setOption(chartOption(), { notMerge: true });
+    if (chartCut) {
+      $('chart-hint').textContent += ', the last ' + MAX_POINTS + ' ' + g + 's: a longer bucket shows the whole range';
+    }
   }
 
   function chartOption() {
