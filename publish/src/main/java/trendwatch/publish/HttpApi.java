@@ -60,25 +60,38 @@ public final class HttpApi implements AutoCloseable {
         this.sources = sources;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.setExecutor(executor);
-        mount("/", this::dashboard);
-        mount("/api/sectors", exchange -> sendJson(exchange, 200, sectors()));
-        mount("/api/trends", exchange -> sendJson(exchange, 200, sources.trends().trends(trendQuery(exchange))));
-        mount("/api/summary", this::summary);
-        mount(ClusterCountStores.PATH, this::localBuckets);
-        mount("/api/bursts", this::bursts);
+        mountGet("/", this::dashboard);
+        mountGet("/api/sectors", exchange -> sendJson(exchange, 200, sectors()));
+        mountGet("/api/trends", exchange -> sendJson(exchange, 200, sources.trends().trends(trendQuery(exchange))));
+        mountGet("/api/summary", this::summary);
+        mountGet(ClusterCountStores.PATH, this::localBuckets);
+        mountGet("/api/bursts", this::bursts);
         server.createContext("/api/stream", events);
         sources.paragraphs().listen(paragraph -> events.publish("paragraph", json(paragraph)));
-        mount("/api/paragraphs", this::paragraphs);
-        mount("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+        mountGet("/api/paragraphs", this::paragraphs);
+        mountGet("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                 sources.metrics().scrape()));
-        mount("/health", this::health);
-        mount("/static/", exchange -> StaticFiles.serve(exchange, "/static/", "/trendwatch/publish/static/"));
-        mount("/webjars/", exchange -> StaticFiles.serve(exchange, "/webjars/", "/META-INF/resources/webjars/"));
+        mountGet("/health", this::health);
+        mountGet("/static/", exchange -> StaticFiles.serve(exchange, "/static/", "/trendwatch/publish/static/"));
+        mountGet("/webjars/", exchange -> StaticFiles.serve(exchange, "/webjars/", "/META-INF/resources/webjars/"));
     }
 
     /** Adds a route; each handler's failures become one-line JSON errors. */
     public void mount(String path, HttpHandler handler) {
         server.createContext(path, exchange -> handle(exchange, handler));
+    }
+
+    /** Adds a route that only reads: any method but GET and HEAD is answered 405, as POST /api/stream is. */
+    private void mountGet(String path, HttpHandler handler) {
+        mount(path, exchange -> {
+            String method = exchange.getRequestMethod();
+            if (method.equals("GET") || method.equals("HEAD")) {
+                handler.handle(exchange);
+            } else {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                sendError(exchange, 405, "use GET");
+            }
+        });
     }
 
     public void start() {
@@ -142,8 +155,8 @@ public final class HttpApi implements AutoCloseable {
 
     private TrendQuery trendQuery(HttpExchange exchange) {
         QueryParams params = new QueryParams(exchange.getRequestURI());
-        return new TrendQuery(granularity(params), params.rangeStart("from"), params.rangeEnd("to"),
-                knownSector(params));
+        Instant from = params.rangeStart("from");
+        return new TrendQuery(granularity(params), from, params.rangeEnd("to", from), knownSector(params));
     }
 
     private static Granularity granularity(QueryParams params) {
@@ -173,8 +186,9 @@ public final class HttpApi implements AutoCloseable {
     /** This instance's part of the bucket stores, for the other publish instances. */
     private void localBuckets(HttpExchange exchange) throws IOException {
         QueryParams params = new QueryParams(exchange.getRequestURI());
+        Instant from = params.rangeStart("from");
         Map<Instant, BucketCounts> buckets = new TreeMap<>(sources.localCounts().buckets(granularity(params),
-                params.rangeStart("from"), params.rangeEnd("to")));
+                from, params.rangeEnd("to", from)));
         sendJson(exchange, 200, buckets);
     }
 

@@ -68,6 +68,15 @@ final class QueryParams {
         return instant(name, date -> startOf(date.plusDays(1)).minusNanos(1));
     }
 
+    /** As {@link #rangeEnd(String)}, refusing an end before {@code start}: an empty range is a client's mistake. */
+    Instant rangeEnd(String name, Instant start) {
+        Instant end = rangeEnd(name);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new BadRequestException(name + "=" + values.get(name) + " is before the range's start");
+        }
+        return end;
+    }
+
     private Instant instant(String name, Function<LocalDate, Instant> dateToInstant) {
         String raw = values.get(name);
         if (raw == null) {

@@ -118,6 +118,18 @@ class HttpApiTest {
         assertError("/api/trends?from=yesterday", 400, "from=yesterday is not an ISO-8601 date or instant");
         assertError("/api/paragraphs?limit=0", 400, "limit=0 is outside 1..200");
         assertError("/no/such/page", 404, "no such page: /no/such/page");
+        assertError("/api/trends?from=2025-02-01&to=2025-01-01", 400, "to=2025-01-01 is before the range's start");
+    }
+
+    @Test
+    void shouldAnswerAWriteToAReadOnlyRouteWith405() throws Exception {
+        for (String path : List.of("/api/trends", "/api/summary", "/health", "/metrics", "/")) {
+            HttpResponse<String> post = client.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + api.port() + path))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).as(path).isEqualTo(405);
+            assertThat(post.headers().firstValue("Allow")).as(path).contains("GET, HEAD");
+        }
     }
 
     @Test
