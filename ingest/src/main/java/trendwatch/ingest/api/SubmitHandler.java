@@ -59,7 +59,9 @@ public final class SubmitHandler implements HttpHandler {
                 send(exchange, 405, Map.of("error", "use POST with a JSON body"));
             } else if (!authorized(exchange)) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                send(exchange, 401, Map.of("error", "a bearer token is required (Authorization: Bearer <token>)"));
+                send(exchange, 401, Map.of("error", exchange.getRequestHeaders().containsKey("Authorization")
+                        ? "the bearer token is not the one this server takes"
+                        : "a bearer token is required (Authorization: Bearer <token>)"));
             } else {
                 accept(exchange);
             }
@@ -127,10 +129,14 @@ public final class SubmitHandler implements HttpHandler {
             return true;
         }
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        String expected = "Bearer " + token;
+        String scheme = "bearer ";
+        // the scheme's case does not matter (RFC 7235); the token's does
+        if (header == null || !header.regionMatches(true, 0, scheme, 0, scheme.length())) {
+            return false;
+        }
         // constant-time comparison: the token must not leak through response timing
-        return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(header.substring(scheme.length()).strip().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {

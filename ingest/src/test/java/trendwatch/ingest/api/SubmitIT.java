@@ -176,9 +176,15 @@ class SubmitIT {
     void shouldRequireTheBearerTokenWhenOneIsSet() throws Exception {
         String json = "{\"body\":\"Innovative drugs from China reach phase 3.\"}";
 
-        assertThat(post("/locked", json, null).statusCode()).isEqualTo(401);
-        assertThat(post("/locked", json, "wrong").statusCode()).isEqualTo(401);
+        assertThat(post("/locked", json, null).body()).contains("a bearer token is required");
+        HttpResponse<String> wrong = post("/locked", json, "wrong");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("not the one this server takes");
         assertThat(post("/locked", json, TOKEN).statusCode()).isEqualTo(202);
+        HttpResponse<String> lowerCase = client.send(HttpRequest.newBuilder(uri("/locked"))
+                .header("Authorization", "bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(lowerCase.statusCode()).as("the scheme's case does not matter").isEqualTo(202);
     }
 
     /**
