@@ -106,6 +106,12 @@ public final class Fetcher implements AutoCloseable {
     private Response exchange(URI uri, FetchRequest request, boolean obeyRobots) throws FetchException {
         List<InetAddress> addresses = guard.resolve(uri, request.untrusted() && !policy.allowPrivateNetworks(), true);
         BaseRobotRules rules = obeyRobots ? robots.rules(Urls.origin(uri), url -> loadRobots(url, request)) : null;
+        if (rules != null && rules.isAllowNone()) {
+            // RFC 9309 says to fetch nothing from a host whose robots.txt is unreachable; the user must hear that the
+            // host is unreachable, not that its robots.txt forbids us
+            throw new FetchException(Kind.NETWORK, uri, "the host's robots.txt is unreachable (network error, timeout,"
+                    + " 429 or 5xx), so nothing is fetched from it for now");
+        }
         if (rules != null && !rules.isAllowed(uri.toString())) {
             throw new FetchException(Kind.ROBOTS_DISALLOWED, uri, "robots.txt disallows " + RobotsCache.AGENT);
         }

@@ -44,12 +44,14 @@ class RobotsTest {
     }
 
     @Test
-    void shouldDisallowEverythingWhileRobotsAnswersWithAServerError() {
+    void shouldDisallowEverythingWhileRobotsAnswersWithAServerErrorAndSaySo() {
         server.handle("/robots.txt", ex -> LocalServer.send(ex, 503, "text/plain", "down"));
         server.handle("/feed", ex -> LocalServer.send(ex, 200, "text/plain", "x"));
 
+        // the host is unreachable for now, which is what the user must hear: its robots.txt forbids nothing
         assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(server.uri("/feed"))))
-                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.ROBOTS_DISALLOWED));
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK))
+                .hasMessageContaining("robots.txt is unreachable");
         assertThat(server.seen("/feed")).isEmpty();
     }
 
