@@ -7,10 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small news site on loopback for the source tests: feeds of every format, a feed that changes between polls,
@@ -22,8 +19,8 @@ final class LoopbackSite implements AutoCloseable {
     static final int BUSY_ITEMS = 40;
 
     private final HttpServer server;
-    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
+    final PathCounts requests = new PathCounts();
+    final PathCounts notModified = new PathCounts();
     final AtomicBoolean updated = new AtomicBoolean(false);
 
     LoopbackSite() throws IOException {
@@ -36,17 +33,11 @@ final class LoopbackSite implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    int requests(String path) {
-        return requests.getOrDefault(path, new AtomicInteger()).get();
-    }
 
-    int notModified(String path) {
-        return notModified.getOrDefault(path, new AtomicInteger()).get();
-    }
 
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        requests.add(path);
         try (exchange) {
             switch (path) {
                 case "/rss.xml" -> withEtag(exchange, path, "\"rss-v1\"", rss("Full-content feed",
@@ -90,7 +81,7 @@ final class LoopbackSite implements AutoCloseable {
 
     private void withEtag(HttpExchange exchange, String path, String etag, String body) throws IOException {
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            notModified.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            notModified.add(path);
             exchange.sendResponseHeaders(304, -1);
             return;
         }

@@ -78,8 +78,8 @@ class SourcesIT {
             assertThat(byTitle.get("Innovative drug approved").publishedAt())
                     .isEqualTo(Instant.parse("2025-02-03T01:00:00Z"));
 
-            Awaitility.await().atMost(DEADLINE).until(() -> site.notModified("/rss.xml") >= 2);
-            assertThat(site.requests("/limited.xml")).as("Retry-After: 3600 is honoured").isEqualTo(1);
+            Awaitility.await().atMost(DEADLINE).until(() -> site.notModified.of("/rss.xml") >= 2);
+            assertThat(site.requests.of("/limited.xml")).as("Retry-After: 3600 is honoured").isEqualTo(1);
             assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).as("no duplicates after re-polls").hasSize(7);
             SourceView limited = ingest.sources().stream().filter(s -> s.id().equals("limited")).findFirst()
                     .orElseThrow();
@@ -109,7 +109,7 @@ class SourcesIT {
         try (IngestService ingest = service(sources, meters)) {
             ingest.start();
             Map<String, Article> byTitle = awaitArticles(LoopbackSite.BUSY_ITEMS);
-            Awaitility.await().atMost(DEADLINE).until(() -> site.requests("/busy.xml") >= 2);
+            Awaitility.await().atMost(DEADLINE).until(() -> site.requests.of("/busy.xml") >= 2);
 
             assertThat(byTitle).hasSize(LoopbackSite.BUSY_ITEMS).containsKeys("Launch 0", "Launch 39");
             assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).as("no duplicates after a re-poll")
@@ -135,7 +135,7 @@ class SourcesIT {
             ingest.start();
             assertThat(awaitArticles(1)).containsOnlyKeys("Dup first");
             // polls run one after another: the fourth request means the third poll has published all it would
-            Awaitility.await().atMost(DEADLINE).until(() -> site.requests("/dup.xml") >= 4);
+            Awaitility.await().atMost(DEADLINE).until(() -> site.requests.of("/dup.xml") >= 4);
 
             assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).as("nothing republished by later polls").hasSize(1);
             assertThat(ingest.sources().get(0).articlesPublished()).isEqualTo(1);

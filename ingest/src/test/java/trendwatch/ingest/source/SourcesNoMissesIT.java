@@ -86,9 +86,9 @@ class SourcesNoMissesIT {
             ingest.start();
 
             assertThat(awaitTitles(titles -> titles.size() >= links)).hasSize(links).contains("Story 3");
-            assertThat(site.requests("/gone/0.html")).as("a dead link is not asked for at every poll").isOne();
+            assertThat(site.requests.of("/gone/0.html")).as("a dead link is not asked for at every poll").isOne();
             // once nothing is left, the unchanged listing is asked with its validators again
-            Awaitility.await().atMost(DEADLINE).until(() -> site.notModified("/list.html") >= 1);
+            Awaitility.await().atMost(DEADLINE).until(() -> site.notModified.of("/list.html") >= 1);
         }
     }
 
@@ -119,7 +119,7 @@ class SourcesNoMissesIT {
             site.failOnce("/a/2.html");
             site.serve("/feed.xml", "application/atom+xml", atom("first teaser", "second teaser, corrected"));
             Awaitility.await().atMost(DEADLINE).until(() -> site.failures("/a/2.html") == 0
-                    && site.requests("/a/2.html") >= 3);
+                    && site.requests.of("/a/2.html") >= 3);
         }
         List<String> two = bodies().stream().filter(a -> a.title().equals("Two")).map(Article::body).toList();
         assertThat(two).as("every version of Two has the page's text").allMatch(body -> body.contains("CATL"));
@@ -149,7 +149,7 @@ class SourcesNoMissesIT {
         try (IngestService ingest = service(sources.formatted(site.url("/old.xml")))) {
             ingest.start();
             awaitTitles(titles -> titles.contains("NVIDIA ships inference GPUs"));
-            Awaitility.await().atMost(DEADLINE).until(() -> site.requests("/old.xml") >= 2);
+            Awaitility.await().atMost(DEADLINE).until(() -> site.requests.of("/old.xml") >= 2);
 
             Files.writeString(dir.resolve("sources.yaml"), sources.formatted(site.url("/new.xml")));
             assertThat(awaitTitles(titles -> titles.contains("Waymo adds a city"))).isNotEmpty();
@@ -230,8 +230,8 @@ class SourcesNoMissesIT {
         private final HttpServer server;
         private final Map<String, Doc> docs = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
-        private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-        private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
+        final PathCounts requests = new PathCounts();
+        final PathCounts notModified = new PathCounts();
 
         Site() throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -261,17 +261,11 @@ class SourcesNoMissesIT {
             return failuresLeft.getOrDefault(path, new AtomicInteger()).get();
         }
 
-        int requests(String path) {
-            return requests.getOrDefault(path, new AtomicInteger()).get();
-        }
 
-        int notModified(String path) {
-            return notModified.getOrDefault(path, new AtomicInteger()).get();
-        }
 
         private void route(HttpExchange exchange) throws IOException {
             String path = exchange.getRequestURI().getPath();
-            requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            requests.add(path);
             try (exchange) {
                 Doc doc = docs.get("/robots.txt".equals(path) ? "" : path);
                 AtomicInteger failures = failuresLeft.get(path);
@@ -280,7 +274,7 @@ class SourcesNoMissesIT {
                 } else if (failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     exchange.sendResponseHeaders(503, -1);
                 } else if (isFresh(exchange, doc)) {
-                    notModified.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                    notModified.add(path);
                     exchange.sendResponseHeaders(304, -1);
                 } else {
                     exchange.getResponseHeaders().set("Content-Type", doc.type() + "; charset=utf-8");
