@@ -2,6 +2,7 @@ package trendwatch.ingest;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -19,6 +20,9 @@ public record Sidecar(String title, String author, String site, String url, Offs
                       String lang) {
 
     static final String SUFFIX = ".meta.yaml";
+    /** What a publication time must look like, in the words errors use (sidecars and submissions). */
+    public static final String DATE_TIME_FORM =
+            "an ISO-8601 date and time with its zone, e.g. 2025-02-03T08:00:00+08:00";
     static final Sidecar NONE = new Sidecar(null, null, null, null, null, null);
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -39,6 +43,13 @@ public record Sidecar(String title, String author, String site, String url, Offs
         try {
             Sidecar sidecar = YAML.readValue(file.toFile(), Sidecar.class);
             return sidecar == null ? NONE : sidecar;
+        } catch (MismatchedInputException e) {
+            if (e.getTargetType() == OffsetDateTime.class && !e.getPath().isEmpty()) {
+                throw new IOException("metadata " + file.getFileName() + " is not valid: '"
+                        + e.getPath().get(0).getFieldName() + "' must be " + DATE_TIME_FORM, e);
+            }
+            throw new IOException("metadata " + file.getFileName() + " is not valid: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (IOException e) {
             throw new IOException("metadata " + file.getFileName() + " is not valid: "
                     + e.getMessage().lines().findFirst().orElse(""), e);

@@ -138,7 +138,9 @@ class FileArticleReaderTest {
         write(dir.resolve("post.md.meta.yaml"), "publishedAt: next tuesday\n");
 
         assertThatThrownBy(() -> reader.read(new FolderSource("inbox", dir), file))
-                .isInstanceOf(RejectedFileException.class).hasMessageContaining("post.md.meta.yaml");
+                .isInstanceOf(RejectedFileException.class).hasMessageContaining("post.md.meta.yaml")
+                .hasMessageContaining("'publishedAt' must be an ISO-8601 date and time with its zone")
+                .hasMessageNotContaining("Cannot deserialize");
     }
 
     @Test

@@ -15,12 +15,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trendwatch.ingest.Sidecar;
 import trendwatch.model.Json;
 
 /**
@@ -112,6 +114,9 @@ public final class SubmitHandler implements HttpHandler {
         String field = "field '" + e.getPath().get(0).getFieldName() + "'";
         if (e.getTargetType() == String.class) {
             return field + " must be text";
+        }
+        if (e.getTargetType() == OffsetDateTime.class) {
+            return field + " must be " + Sidecar.DATE_TIME_FORM;
         }
         return field + " has an invalid value: " + e.getOriginalMessage();
     }
