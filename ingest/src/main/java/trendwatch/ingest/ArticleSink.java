@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import trendwatch.model.Article;
 import trendwatch.model.KafkaConnection;
@@ -55,13 +56,15 @@ public final class ArticleSink implements AutoCloseable {
     }
 
     /**
-     * Withdraws what was published from the file with id {@code fileId} under ids other than {@code currentId} (the
-     * URLs its sidecar gave before), as long as no other source has written those articles since; found and
-     * withdrawn under one lock, so that an article another source hands over meanwhile is not taken. Completes with
-     * the ids withdrawn.
+     * Withdraws what was published from the file with id {@code fileId} (its path's) under ids other than
+     * {@code currentId}: the file's own id, once its sidecar's URL makes the id (or from a version of ingest before
+     * URLs did), and URLs its sidecar gave before, as long as no other source has written those articles since.
+     * Found and withdrawn under one lock, so that an article another source hands over meanwhile is not taken.
+     * Completes with the ids withdrawn.
      */
     public synchronized CompletableFuture<List<String>> withdrawFromFile(String fileId, String currentId) {
-        List<String> earlier = seen.articlesFromFile(fileId).stream().filter(id -> !id.equals(currentId)).toList();
+        List<String> earlier = Stream.concat(Stream.of(fileId).filter(id -> seen.find(id).isPresent()),
+                seen.articlesFromFile(fileId).stream()).filter(id -> !id.equals(currentId)).distinct().toList();
         List<CompletableFuture<Boolean>> withdrawals = earlier.stream().map(this::withdrawAsync).toList();
         return CompletableFuture.allOf(withdrawals.toArray(CompletableFuture[]::new)).thenApply(done -> earlier);
     }
@@ -157,11 +160,11 @@ public final class ArticleSink implements AutoCloseable {
     }
 
     /**
-     * Withdraws an article published before under an id that no source gives any more (a file's id from before its
-     * sidecar's URL made the id, or a URL its sidecar no longer gives): its counts go, and ingest forgets it. Completes with false, writing nothing, for
-     * an id ingest does not remember; fails as {@link #publishIfChangedAsync} does when its transaction fails.
+     * Withdraws an article published before under an id that no source gives any more: its counts go, and ingest
+     * forgets it. Completes with false, writing nothing, for an id ingest does not remember; fails as
+     * {@link #publishIfChangedAsync} does when its transaction fails.
      */
-    public synchronized CompletableFuture<Boolean> withdrawAsync(String articleId) {
+    private CompletableFuture<Boolean> withdrawAsync(String articleId) {
         if (seen.find(articleId).isEmpty()) {
             return CompletableFuture.completedFuture(false);
         }

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
@@ -130,11 +129,7 @@ final class FolderScanner {
      * changed or dropped. A no-op for every other file.
      */
     private CompletableFuture<Void> withdrawEarlierIds(Path file, String pathId, Article article) {
-        CompletableFuture<List<String>> byPath = pathId.equals(article.id())
-                ? CompletableFuture.completedFuture(List.of())
-                : sink.withdrawAsync(pathId).thenApply(withdrawn -> withdrawn ? List.of(pathId) : List.of());
-        return byPath.thenCombine(sink.withdrawFromFile(pathId, article.id()), (a, b) -> Stream.concat(a.stream(),
-                b.stream()).toList()).thenAccept(withdrawn -> withdrawn.forEach(id -> LOG.info(
+        return sink.withdrawFromFile(pathId, article.id()).thenAccept(withdrawn -> withdrawn.forEach(id -> LOG.info(
                 "ingest: withdrew {}'s earlier article {}: the file is known as {} now, by {}", file, id,
                 article.id(), pathId.equals(article.id()) ? "its path" : "its sidecar's url")));
     }

@@ -3,9 +3,7 @@ package trendwatch.ingest.source;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,12 +41,7 @@ public final class FeedArticles {
     private ParsedFeed firstItemsOf;
     private Map<String, FeedItem> firstItems = Map.of();
     /** Ids whose repeats were logged: one line per repeated article, not one per poll. */
-    private final Set<String> repeatsLogged = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > 1_000;
-        }
-    });
+    private final Set<String> repeatsLogged = BoundedSets.newest(1_000);
 
     public FeedArticles(SourceSpec.Feed spec, Fetcher fetcher, Clock clock) {
         this.spec = spec;

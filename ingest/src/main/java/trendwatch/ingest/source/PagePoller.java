@@ -2,10 +2,7 @@ package trendwatch.ingest.source;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +39,7 @@ final class PagePoller implements Poller {
      * Links whose page will not do (a 404, a blocked address, no article text): not fetched again by this poller,
      * so that dead links at the top of a listing do not use up each poll's share and hide the links below them.
      */
-    private final Set<String> givenUp = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > GIVEN_UP_KEPT;
-        }
-    });
+    private final Set<String> givenUp = BoundedSets.newest(GIVEN_UP_KEPT);
     private final ArticleSink sink;
     private final Clock clock;
 
