@@ -93,11 +93,22 @@ final class EvaluateCommand implements Callable<Integer> {
     private void print(EvaluationReport report, Taxonomy taxonomy, PrintWriter out) {
         out.printf(Locale.ROOT, "%-12s %9s %7s %7s %8s%n", "sector", "precision", "recall", "F1", "support");
         for (SectorScore s : report.sectors()) {
-            out.printf(Locale.ROOT, "%-12s %9.3f %7.3f %7.3f %8d%n", s.sector(), s.precision(), s.recall(), s.f1(),
-                    s.truePositives() + s.falseNegatives());
+            if (s.isUsed()) {
+                out.printf(Locale.ROOT, "%-12s %9.3f %7.3f %7.3f %8d%n", s.sector(), s.precision(), s.recall(),
+                        s.f1(), s.support());
+            } else {
+                // nothing expected and nothing given: a score would be a vacuous 1.0
+                out.printf(Locale.ROOT, "%-12s %9s %7s %7s %8d%n", s.sector(), "-", "-", "-", 0);
+            }
         }
-        out.printf(Locale.ROOT, "macro F1 %.3f   micro F1 %.3f   (%d paragraphs, taxonomy %s)%n", report.macroF1(),
-                report.microF1(), report.paragraphs(), taxonomy.version());
+        if (report.scoresAnySector()) {
+            out.printf(Locale.ROOT, "macro F1 %.3f   micro F1 %.3f   (%d paragraphs, taxonomy %s)%n",
+                    report.macroF1(), report.microF1(), report.paragraphs(), taxonomy.version());
+        } else {
+            out.printf(Locale.ROOT, "macro F1 n/a   micro F1 n/a   (%d paragraphs, taxonomy %s: the set names no"
+                    + " sector and none was given; only the rates below apply)%n", report.paragraphs(),
+                    taxonomy.version());
+        }
         out.printf(Locale.ROOT, "paragraphs with no label: %d, given one anyway: %.1f %%%n",
                 report.noLabelParagraphs(), 100 * report.noLabelFalsePositiveRate());
         out.printf(Locale.ROOT, "hard negatives: %d, given a label: %.1f %%%n", report.hardNegatives(),

@@ -29,6 +29,19 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void shouldNotScoreASetThatNamesNoSectorAsPerfect() throws Exception {
+        Path negatives = Files.writeString(dir.resolve("negatives.jsonl"), String.join("\n",
+                "{\"id\":\"a\",\"text\":\"I ate a whole bag of potato chips.\",\"labels\":[]}",
+                "{\"id\":\"b\",\"text\":\"The weather was lovely.\",\"labels\":[],\"hard\":true}"));
+
+        CommandLineRunner result = CommandLineRunner.run("evaluate", negatives.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("macro F1 n/a   micro F1 n/a",
+                "paragraphs with no label: 2, given one anyway: 0.0 %").doesNotContain("1.000");
+    }
+
+    @Test
     void shouldRejectAnUnknownSectorAndABadLineWithExitCodeTwo() throws Exception {
         Path unknown = Files.writeString(dir.resolve("unknown.jsonl"), "{\"text\":\"x\",\"labels\":[\"fusion\"]}\n");
         Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"text\":\"x\",\"labels\":[]}\nnot json\n");

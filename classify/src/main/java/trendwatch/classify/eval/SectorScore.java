@@ -18,11 +18,11 @@ public record SectorScore(String sector, int truePositives, int falsePositives, 
     }
 
     /** Whether any paragraph expected it or was given it. */
-    boolean isUsed() {
+    public boolean isUsed() {
         return truePositives + falsePositives + falseNegatives > 0;
     }
 
-    int support() {
+    public int support() {
         return truePositives + falseNegatives;
     }
 
