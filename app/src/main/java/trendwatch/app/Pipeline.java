@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.IngestService;
 import trendwatch.ingest.api.SubmitHandler;
+import trendwatch.ingest.api.WithdrawHandler;
 import trendwatch.ingest.api.Submitter;
 import trendwatch.model.KafkaConnection;
 import trendwatch.model.StartupException;
@@ -204,13 +205,18 @@ public final class Pipeline implements AutoCloseable {
         routes.accept("/api/sources", exchange -> HttpApi.sendJson(exchange, 200, ingest.sources()));
         boolean loopback = InetAddress.getByName(options.httpHost()).isLoopbackAddress();
         if (options.apiToken() == null && !loopback) {
-            routes.accept("/api/articles", exchange -> HttpApi.sendJson(exchange, 403, Map.of("error",
-                    "submitting is disabled: the server listens beyond loopback and no --api-token is set")));
-            LOG.warn("ingest: POST /api/articles is disabled: listening on {} without --api-token", options.httpHost());
+            HttpHandler disabled = exchange -> HttpApi.sendJson(exchange, 403, Map.of("error",
+                    "submitting and withdrawing are disabled: the server listens beyond loopback and no --api-token"
+                            + " is set"));
+            routes.accept("/api/articles", disabled);
+            routes.accept("/api/articles/", disabled);
+            LOG.warn("ingest: POST and DELETE /api/articles are disabled: listening on {} without --api-token",
+                    options.httpHost());
             return;
         }
         routes.accept("/api/articles", new SubmitHandler(new Submitter(ingest.fetcher(), ingest.sink(),
                 Clock.systemUTC()), FileArticleReader.DEFAULT_MAX_BYTES, options.apiToken()));
+        routes.accept("/api/articles/", new WithdrawHandler(ingest.sink(), Clock.systemUTC(), options.apiToken()));
     }
 
     /**

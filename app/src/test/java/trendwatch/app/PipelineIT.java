@@ -139,7 +139,19 @@ class PipelineIT {
 
             assertThat(accepted.statusCode()).isEqualTo(202);
             assertThat(get(pipeline, "/api/sources").body()).isEqualTo("[]");
-            awaitCounts(pipeline, counts -> counts.get("biomed").articles() >= 2);
+            long withIt = awaitCounts(pipeline, counts -> counts.get("biomed").articles() >= 2).get("biomed")
+                    .articles();
+
+            // withdrawn, its counts go; submitted again, they come back
+            String id = Json.MAPPER.readTree(accepted.body()).path("articleId").asText();
+            HttpResponse<String> withdrawn = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + pipeline.httpPort() + "/api/articles/" + id)).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(withdrawn.statusCode()).isEqualTo(200);
+            awaitCounts(pipeline, counts -> counts.get("biomed").articles() == withIt - 1);
+            assertThat(HTTP.send(accepted.request(), HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("\"outcome\":\"published\"");
+            awaitCounts(pipeline, counts -> counts.get("biomed").articles() == withIt);
         }
     }
 

@@ -143,6 +143,12 @@ final class ArticlePublisher implements AutoCloseable {
                 new ProducerRecord<>(Topics.INGEST_SEEN.name(), articleId, null)), landing);
     }
 
+    /** As {@link #withdraw}, remembering the article as {@code seen} (withdrawn by a user) instead of forgetting it. */
+    CompletableFuture<Void> withdraw(String articleId, SeenArticle seen, Landing landing) {
+        return write(List.of(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), articleId, null),
+                seenRecord(articleId, seen)), landing);
+    }
+
     /** How many transactions were committed: fewer than the articles when several came at once. */
     long transactions() {
         return transactions;

@@ -2,6 +2,7 @@ package trendwatch.ingest;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +20,14 @@ import trendwatch.model.SeenArticle;
  */
 public final class ArticleSink implements AutoCloseable {
 
-    /** What became of an article handed to the sink. */
-    public enum Outcome { PUBLISHED, UPDATED, UNCHANGED }
+    /**
+     * What became of an article handed to the sink. {@code WITHDRAWN}: not published, as a user withdrew it; only a
+     * submission ({@link #publishSubmittedAsync}) counts it again.
+     */
+    public enum Outcome { PUBLISHED, UPDATED, UNCHANGED, WITHDRAWN }
+
+    /** What became of a user's withdrawal. */
+    public enum Withdrawal { WITHDRAWN, ALREADY_WITHDRAWN, UNKNOWN }
 
     private final SeenArticles seen;
     private final ArticlePublisher publisher;
@@ -63,8 +70,8 @@ public final class ArticleSink implements AutoCloseable {
      * Completes with the ids withdrawn.
      */
     public synchronized CompletableFuture<List<String>> withdrawFromFile(String fileId, String currentId) {
-        List<String> earlier = Stream.concat(Stream.of(fileId).filter(id -> seen.find(id).isPresent()),
-                seen.articlesFromFile(fileId).stream()).filter(id -> !id.equals(currentId)).distinct().toList();
+        List<String> earlier = Stream.concat(Stream.of(fileId), seen.articlesFromFile(fileId).stream())
+                .filter(id -> !id.equals(currentId) && counts(id)).distinct().toList();
         List<CompletableFuture<Boolean>> withdrawals = earlier.stream().map(this::withdrawAsync).toList();
         return CompletableFuture.allOf(withdrawals.toArray(CompletableFuture[]::new)).thenApply(done -> earlier);
     }
@@ -111,6 +118,19 @@ public final class ArticleSink implements AutoCloseable {
      */
     public CompletableFuture<Outcome> publishIfChangedAsync(Article article, String origin, String fingerprint,
                                                             String fileId) {
+        return publishIfChangedAsync(article, origin, fingerprint, fileId, false);
+    }
+
+    /**
+     * As {@link #publishIfChangedAsync(Article, String, String)}, for an article a user submitted: one they
+     * withdrew before counts again (a source's copy of it does not).
+     */
+    public CompletableFuture<Outcome> publishSubmittedAsync(Article article, String origin) {
+        return publishIfChangedAsync(article, origin, null, null, true);
+    }
+
+    private CompletableFuture<Outcome> publishIfChangedAsync(Article article, String origin, String fingerprint,
+                                                             String fileId, boolean submitted) {
         String id = article.id();
         SeenArticle now;
         Outcome outcome;
@@ -121,9 +141,15 @@ public final class ArticleSink implements AutoCloseable {
                 // decided once the version being committed has landed or failed: an update built on a version
                 // that then failed would be lost (a new fingerprint remembered for an article never published)
                 return pending.get().handle((ok, error) -> null)
-                        .thenCompose(settled -> publishIfChangedAsync(article, origin, fingerprint, fileId));
+                        .thenCompose(settled -> publishIfChangedAsync(article, origin, fingerprint, fileId, submitted));
             }
             SeenArticle before = seen.find(id).orElse(null);
+            if (before != null && before.wasWithdrawn()) {
+                if (!submitted) {
+                    return CompletableFuture.completedFuture(Outcome.WITHDRAWN);
+                }
+                before = null; // counted again as a new article, from now
+            }
             if (before != null && before.contentHash().equals(article.contentHash())) {
                 // a file's article published by a version of ingest that did not remember the file: claimed now,
                 // so that a later change of its sidecar's URL withdraws it (a feed's article stays the feed's)
@@ -160,12 +186,40 @@ public final class ArticleSink implements AutoCloseable {
     }
 
     /**
+     * Withdraws an article at a user's request: its counts go, and ingest remembers it as withdrawn, so that its
+     * sources do not publish it again (see {@link Outcome#WITHDRAWN}). Fails as {@link #publishIfChangedAsync}
+     * does when its transaction fails.
+     */
+    public CompletableFuture<Withdrawal> withdrawAsUser(String articleId, Instant at) {
+        SeenArticle withdrawn;
+        CompletableFuture<Void> written;
+        synchronized (this) {
+            Optional<CompletableFuture<Void>> pending = seen.pendingWrite(articleId);
+            if (pending.isPresent()) { // as publishing does: decided on the version that lands
+                return pending.get().handle((ok, error) -> null)
+                        .thenCompose(settled -> withdrawAsUser(articleId, at));
+            }
+            SeenArticle before = seen.find(articleId).orElse(null);
+            if (before == null || before.wasWithdrawn()) {
+                return CompletableFuture.completedFuture(before == null ? Withdrawal.UNKNOWN
+                        : Withdrawal.ALREADY_WITHDRAWN);
+            }
+            withdrawn = before.withdrawn(at);
+            written = publisher.withdraw(articleId, withdrawn, landing(articleId, withdrawn));
+            if (!written.isDone()) {
+                seen.handedOver(articleId, withdrawn, written);
+            }
+        }
+        return written.thenApply(committed -> Withdrawal.WITHDRAWN);
+    }
+
+    /**
      * Withdraws an article published before under an id that no source gives any more: its counts go, and ingest
-     * forgets it. Completes with false, writing nothing, for an id ingest does not remember; fails as
-     * {@link #publishIfChangedAsync} does when its transaction fails.
+     * forgets it. Completes with false, writing nothing, for an id ingest does not remember or a user withdrew
+     * already; fails as {@link #publishIfChangedAsync} does when its transaction fails.
      */
     private CompletableFuture<Boolean> withdrawAsync(String articleId) {
-        if (seen.find(articleId).isEmpty()) {
+        if (!counts(articleId)) {
             return CompletableFuture.completedFuture(false);
         }
         return publisher.withdraw(articleId, new ArticlePublisher.Landing() {
@@ -181,6 +235,11 @@ public final class ArticleSink implements AutoCloseable {
                 // still remembered: the next scan withdraws it again
             }
         }).thenApply(committed -> true);
+    }
+
+    /** Whether the article is remembered as published and not withdrawn by a user. */
+    private boolean counts(String articleId) {
+        return seen.find(articleId).filter(article -> !article.wasWithdrawn()).isPresent();
     }
 
     /** Applied by the publisher before the write's future completes, so whoever waits on it sees it applied. */

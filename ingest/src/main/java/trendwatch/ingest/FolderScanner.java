@@ -136,9 +136,12 @@ final class FolderScanner {
 
     private boolean handled(Path file, ArticleSink.Outcome outcome) {
         count(outcome.name().toLowerCase(Locale.ROOT));
-        if (outcome != ArticleSink.Outcome.UNCHANGED) {
-            LOG.info("ingest: {} article from {}", outcome == ArticleSink.Outcome.PUBLISHED ? "published"
-                    : "republished changed", file);
+        switch (outcome) {
+            case PUBLISHED -> LOG.info("ingest: published article from {}", file);
+            case UPDATED -> LOG.info("ingest: republished changed article from {}", file);
+            case WITHDRAWN -> LOG.info("ingest: not published {}: its article was withdrawn (DELETE"
+                    + " /api/articles/<id>); trendwatch submit counts it again", file);
+            case UNCHANGED -> { }
         }
         return true;
     }

@@ -13,9 +13,17 @@ import java.time.Instant;
  *     Absent from what builds before it wrote.
  * @param publishedAt the publication time its latest version was published with, or null: a feed item dated only
  *     by its modification time keeps its first one. Absent from what builds before it wrote.
+ * @param withdrawnAt when a user withdrew it ({@code DELETE /api/articles/{id}}), or null while it counts: its
+ *     sources are not published again for it, only a submission brings it back. Absent from what builds before
+ *     it wrote.
  */
 public record SeenArticle(String contentHash, Instant firstSeenAt, String origin, String fingerprint,
-                          String fileId, Instant publishedAt) {
+                          String fileId, Instant publishedAt, Instant withdrawnAt) {
+
+    public SeenArticle(String contentHash, Instant firstSeenAt, String origin, String fingerprint,
+                       String fileId, Instant publishedAt) {
+        this(contentHash, firstSeenAt, origin, fingerprint, fileId, publishedAt, null);
+    }
 
     public SeenArticle(String contentHash, Instant firstSeenAt, String origin, String fingerprint) {
         this(contentHash, firstSeenAt, origin, fingerprint, null, null);
@@ -23,5 +31,15 @@ public record SeenArticle(String contentHash, Instant firstSeenAt, String origin
 
     public SeenArticle(String contentHash, Instant firstSeenAt, String origin) {
         this(contentHash, firstSeenAt, origin, null, null, null);
+    }
+
+    /** Whether a user withdrew it (named so that JSON does not take it for a field). */
+    public boolean wasWithdrawn() {
+        return withdrawnAt != null;
+    }
+
+    /** The same memory, marked withdrawn by a user at {@code at}. */
+    public SeenArticle withdrawn(Instant at) {
+        return new SeenArticle(contentHash, firstSeenAt, origin, fingerprint, fileId, publishedAt, at);
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Watches technology-trend articles, labels every paragraph with its sectors and counts them.",
         subcommands = {RunCommand.class, StageCommand.Ingest.class, StageCommand.Classify.class,
             StageCommand.Publish.class, LabelCommand.class, EvaluateCommand.class, ParseCommand.class, SubmitCommand.class,
-            TailCommand.class})
+            WithdrawCommand.class, TailCommand.class})
 public final class Main {
 
     static final String VERSION = "trendwatch 0.1.0";

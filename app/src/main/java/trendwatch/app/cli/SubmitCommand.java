@@ -1,25 +1,19 @@
 package trendwatch.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,37 +37,20 @@ final class SubmitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--api", defaultValue = "http://localhost:8080", paramLabel = "URL",
-            description = "The running pipeline's HTTP address (default: ${DEFAULT-VALUE}).")
-    URI api;
-
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:TRENDWATCH_API_TOKEN}",
-            description = "Bearer token, needed when the pipeline listens beyond loopback"
-                    + " (default: $TRENDWATCH_API_TOKEN).")
-    String token;
+    @Mixin
+    PipelineApi pipeline;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|URL")
     List<String> inputs;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
     @Override
     public Integer call() throws IOException, InterruptedException {
-        URI endpoint = endpoint();
+        URI endpoint = pipeline.endpoint("/api/articles");
         int exit = ExitCodes.OK;
         for (String input : inputs) {
             exit = Math.max(exit, submit(endpoint, input));
         }
         return exit;
-    }
-
-    private URI endpoint() {
-        String scheme = api.getScheme() == null ? "" : api.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || api.getHost() == null) {
-            throw new BadInputException("--api " + api + ": not an http or https URL (for example "
-                    + "http://localhost:8080)");
-        }
-        return api.resolve("/api/articles");
     }
 
     private int submit(URI endpoint, String input) throws IOException, InterruptedException {
@@ -85,35 +62,20 @@ final class SubmitCommand implements Callable<Integer> {
         } catch (FetchException | IllegalArgumentException e) {
             return fail(input, e.getMessage(), ExitCodes.BAD_INPUT);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
-        if (token != null && !token.isBlank()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response;
+        PipelineApi.Answer answer;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            return fail(input, "no pipeline answers at " + api + " (is ./trendwatch run running?)", ExitCodes.FAILURE);
+            answer = pipeline.send(request);
+        } catch (PipelineApi.NotRunningException e) {
+            return fail(input, e.getMessage(), ExitCodes.FAILURE);
         }
-        JsonNode answer = answer(response);
-        if (response.statusCode() == 202) {
-            spec.commandLine().getOut().println(input + ": " + answer.path("outcome").asText() + " as article "
-                    + answer.path("articleId").asText());
+        if (answer.status() == 202) {
+            spec.commandLine().getOut().println(input + ": " + answer.body().path("outcome").asText()
+                    + " as article " + answer.body().path("articleId").asText());
             return ExitCodes.OK;
         }
-        return fail(input, answer.path("error").asText("HTTP " + response.statusCode() + " from " + endpoint),
-                response.statusCode() < 500 ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE);
-    }
-
-    /** The JSON answer, or an empty one when something other than trendwatch answered (a proxy's HTML page). */
-    private static JsonNode answer(HttpResponse<String> response) {
-        try {
-            return Json.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            return Json.MAPPER.createObjectNode();
-        }
+        return fail(input, answer.error(endpoint), answer.status() < 500 ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE);
     }
 
     private static Map<String, Object> body(String input) throws RejectedFileException, FetchException, IOException {

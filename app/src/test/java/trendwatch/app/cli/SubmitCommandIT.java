@@ -18,13 +18,14 @@ import trendwatch.ingest.ArticleSink;
 import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.api.SubmitHandler;
 import trendwatch.ingest.api.Submitter;
+import trendwatch.ingest.api.WithdrawHandler;
 import trendwatch.ingest.fetch.FetchPolicy;
 import trendwatch.ingest.fetch.Fetcher;
 import trendwatch.model.Article;
 import trendwatch.model.Topics;
 import trendwatch.model.testing.KafkaTestCluster;
 
-/** {@code trendwatch submit} against the real submit endpoint on loopback, publishing to a real broker. */
+/** {@code trendwatch submit} and {@code withdraw} against the real submit endpoint on loopback, publishing to a real broker. */
 class SubmitCommandIT {
 
     @TempDir
@@ -43,6 +44,7 @@ class SubmitCommandIT {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/articles", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC()),
                 FileArticleReader.DEFAULT_MAX_BYTES, null));
+        server.createContext("/api/articles/", new WithdrawHandler(sink, Clock.systemUTC(), null));
         server.start();
     }
 
@@ -72,6 +74,36 @@ class SubmitCommandIT {
         assertThat(raw).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly(id, id);
         Article latest = Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize("t", raw.get(1).value());
         assertThat(latest.body()).contains("car factories");
+    }
+
+    @Test
+    void shouldWithdrawBySubmitsIdOrByUrlAndSayWhyNotWithExitCodeTwo() throws Exception {
+        Path file = Files.writeString(dir.resolve("robots.md"), "# Humanoids\n\nUnitree ships humanoid robots.");
+        Files.writeString(dir.resolve("robots.md.meta.yaml"), "url: https://example.com/robots\n");
+        String id = submit(file).out().strip().replaceAll(".* as article ", "");
+
+        CommandLineRunner byUrl = withdraw("https://example.com/robots?utm_source=x");
+        CommandLineRunner byId = withdraw(id);
+        CommandLineRunner unknown = withdraw("https://example.com/never");
+        CommandLineRunner notAnArticle = withdraw("robots.md");
+
+        assertThat(byUrl.exitCode()).isZero();
+        assertThat(byUrl.out().lines()).containsExactly("https://example.com/robots?utm_source=x: withdrawn (article "
+                + id + ")");
+        assertThat(byId.out().lines()).containsExactly(id + ": already withdrawn");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("trendwatch withdraw: https://example.com/never: ingest has published no"
+                + " article ");
+        assertThat(notAnArticle.exitCode()).isEqualTo(2);
+        assertThat(notAnArticle.err().lines()).containsExactly("trendwatch withdraw: robots.md: not an article id (16"
+                + " hex digits) or an http(s) URL");
+        assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).extracting(r -> r.value() == null)
+                .containsExactly(false, true);
+    }
+
+    private CommandLineRunner withdraw(String article) {
+        return CommandLineRunner.run("withdraw", "--api", "http://127.0.0.1:" + server.getAddress().getPort(),
+                article);
     }
 
     private CommandLineRunner submit(Path file) {

@@ -12,9 +12,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
@@ -58,13 +55,8 @@ public final class SubmitHandler implements HttpHandler {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
                 exchange.getResponseHeaders().set("Allow", "POST");
-                send(exchange, 405, Map.of("error", "use POST with a JSON body"));
-            } else if (!authorized(exchange)) {
-                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                send(exchange, 401, Map.of("error", exchange.getRequestHeaders().containsKey("Authorization")
-                        ? "the bearer token is not the one this server takes"
-                        : "a bearer token is required (Authorization: Bearer <token>)"));
-            } else {
+                ApiExchanges.send(exchange, 405, Map.of("error", "use POST with a JSON body"));
+            } else if (ApiExchanges.authorized(exchange, token)) {
                 accept(exchange);
             }
         }
@@ -73,15 +65,15 @@ public final class SubmitHandler implements HttpHandler {
     private void accept(HttpExchange exchange) throws IOException {
         try {
             Submitter.Accepted accepted = submitter.submit(read(exchange));
-            send(exchange, 202, Map.of("articleId", accepted.articleId(),
+            ApiExchanges.send(exchange, 202, Map.of("articleId", accepted.articleId(),
                     "outcome", accepted.outcome().name().toLowerCase(Locale.ROOT)));
         } catch (SubmitException e) {
-            send(exchange, e.status(), Map.of("error", e.getMessage()));
+            ApiExchanges.send(exchange, e.status(), Map.of("error", e.getMessage()));
         } catch (RecordTooLargeException e) {
-            send(exchange, 413, Map.of("error", e.getMessage()));
+            ApiExchanges.send(exchange, 413, Map.of("error", e.getMessage()));
         } catch (KafkaException e) {
             LOG.warn("submit: could not publish: {}", e.toString());
-            send(exchange, 503, Map.of("error", "Kafka is not available right now; try again"));
+            ApiExchanges.send(exchange, 503, Map.of("error", "Kafka is not available right now; try again"));
         }
     }
 
@@ -127,29 +119,5 @@ public final class SubmitHandler implements HttpHandler {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
-    }
-
-    private boolean authorized(HttpExchange exchange) {
-        if (token == null) {
-            return true;
-        }
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        String scheme = "bearer ";
-        // the scheme's case does not matter (RFC 7235); the token's does
-        if (header == null || !header.regionMatches(true, 0, scheme, 0, scheme.length())) {
-            return false;
-        }
-        // constant-time comparison: the token must not leak through response timing
-        return MessageDigest.isEqual(header.substring(scheme.length()).strip().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

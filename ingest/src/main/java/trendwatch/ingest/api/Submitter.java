@@ -48,7 +48,7 @@ public final class Submitter {
     }
 
     public Submitter(Fetcher fetcher, ArticleSink sink, Clock clock) {
-        this(fetcher, (article, origin) -> sink.publishIfChangedAsync(article, origin, null), clock,
+        this(fetcher, sink::publishSubmittedAsync, clock,
                 CONFIRM_TIMEOUT);
     }
 

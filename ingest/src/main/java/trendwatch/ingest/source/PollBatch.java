@@ -48,7 +48,8 @@ final class PollBatch {
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).handle((ok, error) -> null).join();
         int published = 0;
         for (CompletableFuture<ArticleSink.Outcome> write : writes) {
-            published += ArticleSink.await(write) == ArticleSink.Outcome.UNCHANGED ? 0 : 1;
+            ArticleSink.Outcome outcome = ArticleSink.await(write);
+            published += outcome == ArticleSink.Outcome.PUBLISHED || outcome == ArticleSink.Outcome.UPDATED ? 1 : 0;
         }
         return published;
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,8 @@ class SubmitIT {
                 Duration.ofMillis(500)), 2048, null));
         server.createContext("/locked", new SubmitHandler(new Submitter(fetcher, sink, Clock.systemUTC()), 2048,
                 TOKEN));
+        server.createContext("/open/", new WithdrawHandler(sink, Clock.systemUTC(), null));
+        server.createContext("/locked/", new WithdrawHandler(sink, Clock.systemUTC(), TOKEN));
         server.createContext("/page", exchange -> {
             byte[] page = "<html><body><article><p>An intranet page.</p></article></body></html>".getBytes();
             exchange.sendResponseHeaders(200, page.length);
@@ -237,6 +240,70 @@ class SubmitIT {
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(Json.MAPPER.readTree(again.body()).path("outcome").asText()).isEqualTo("unchanged");
         assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(1);
+    }
+
+    /**
+     * A withdrawn article's counts go (a tombstone on the raw topic) and stay gone while its sources still offer
+     * it, through a restart of ingest; submitting it counts it again.
+     */
+    @Test
+    void shouldWithdrawAnArticleUntilItIsSubmittedAgain() throws Exception {
+        String json = "{\"url\":\"https://example.com/robots\",\"title\":\"Humanoids\","
+                + "\"body\":\"Unitree ships humanoid robots.\"}";
+        String id = Json.MAPPER.readTree(post("/open", json, null).body()).path("articleId").asText();
+
+        HttpResponse<String> withdrawn = delete("/open/" + id, null);
+        HttpResponse<String> again = delete("/open/" + id, null);
+
+        assertThat(withdrawn.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(withdrawn.body()).path("outcome").asText()).isEqualTo("withdrawn");
+        assertThat(Json.MAPPER.readTree(again.body()).path("outcome").asText()).isEqualTo("already withdrawn");
+        List<ConsumerRecord<byte[], byte[]>> raw = kafka.readAll(Topics.ARTICLES_RAW.name());
+        assertThat(raw).hasSize(2);
+        assertThat(raw.get(1).value()).isNull();
+        Article sourceCopy = Topics.ARTICLES_RAW.valueSerde().deserializer().deserialize("t", raw.get(0).value());
+        Article editedCopy = new Article(Article.SCHEMA, id, sourceCopy.source(), sourceCopy.url(), "Humanoids",
+                null, null, "en", null, sourceCopy.fetchedAt(), "Unitree ships more humanoid robots.", "edited");
+        assertThat(sink.publishIfChangedAsync(editedCopy, "feed", "fp").join())
+                .isEqualTo(ArticleSink.Outcome.WITHDRAWN);
+
+        sink.close(); // ingest restarts: what it remembers comes back from the topic
+        sink = ArticleSink.open(kafka.connection(), "submit-it", dir.resolve("seen"));
+        assertThat(sink.publishIfChangedAsync(sourceCopy, "feed", "fp").join())
+                .isEqualTo(ArticleSink.Outcome.WITHDRAWN);
+        assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(2);
+        assertThat(sink.publishSubmittedAsync(sourceCopy, "api").join()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).hasSize(3).last()
+                .satisfies(r -> assertThat(r.value()).isNotNull());
+    }
+
+    @Test
+    void shouldAnswerABadUnknownOrUnauthorizedWithdrawalWithAReason() throws Exception {
+        String id = Json.MAPPER.readTree(post("/open", "{\"body\":\"Solid-state batteries.\"}", null).body())
+                .path("articleId").asText();
+
+        HttpResponse<String> notAnId = delete("/open/robots", null);
+        HttpResponse<String> unknown = delete("/open/0123456789abcdef", null);
+        HttpResponse<String> noToken = delete("/locked/" + id, null);
+        HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri("/open/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(notAnId.statusCode()).isEqualTo(400);
+        assertThat(notAnId.body()).contains("'robots' is not an article id");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("ingest has published no article 0123456789abcdef");
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("DELETE");
+        assertThat(delete("/locked/" + id, TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> delete(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).DELETE();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String json, String token) throws Exception {
