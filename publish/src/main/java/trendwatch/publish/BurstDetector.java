@@ -23,6 +23,11 @@ import trendwatch.model.TrendCount;
  * bucket's strongest paragraphs. Its input is keyed by sector, so one task sees every bucket of a sector's
  * series and every paragraph offered as its evidence.
  * <p>
+ * A bucket is judged when its count changes, and again when the count of an earlier bucket of its series changes:
+ * a late or back-dated article can move its baseline or make its series known long enough. A count passed on again
+ * unchanged (after a restart publish passes on all sectors of a bucket that changes) judges nothing. So whether
+ * and when a bucket bursts follows from the counts and the order they came in, never from restarts.
+ * <p>
  * Evidence is kept per bucket as it is offered, the {@link #EVIDENCE_KEPT} strongest, one per article, and a burst
  * cites the {@link #EVIDENCE_PER_BUCKET} strongest of them: an updated article replaces its paragraph; one that
  * moved to another time, lost the sector or was withdrawn has its paragraph withdrawn from its old buckets
@@ -79,23 +84,42 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
 
     private void count(Record<String, BurstInput> record, TrendCount count) {
         String seriesKey = seriesKey(count.sector(), count.granularity());
-        BurstHistory history = series.computeIfAbsent(seriesKey, this::load);
-        BurstHistory.Mark mark = history.mark(count.bucketStart()).withParagraphs(count.paragraphs());
-        remember(seriesKey, history, count.bucketStart(), mark);
         if (count.articles() == 0) {
             forgetEvidence(bucketKey(seriesKey, count.bucketStart())); // its last article moved away or was withdrawn
         }
-        TrendMeasures.Measure measure = TrendMeasures.of(count.paragraphs(), baseline(history, count));
-        if (measure.zScore() >= Z_THRESHOLD && count.paragraphs() >= MIN_PARAGRAPHS && knownLongEnough(history, count)
-                && !mark.fired()) {
-            remember(seriesKey, history, count.bucketStart(), mark.firing());
-            context.forward(record.withKey(count.key()).withValue(new Burst(Burst.SCHEMA, count.sector(),
-                    count.granularity(), count.bucketStart(), count.paragraphs(), measure.baseline(),
-                    measure.zScore(), clock.instant(),
-                    cited(evidence(bucketKey(seriesKey, count.bucketStart()))))));
-            meters.counter("trendwatch.bursts", "sector", count.sector(), "granularity", count.granularity().id())
-                    .increment();
+        BurstHistory history = series.computeIfAbsent(seriesKey, this::load);
+        if (history.holds(count.bucketStart(), count.paragraphs())) {
+            return; // passed on again unchanged (publish forgets what it passed on when it restarts)
         }
+        if (!remember(seriesKey, history, count.bucketStart(),
+                history.mark(count.bucketStart()).withParagraphs(count.paragraphs()))) {
+            return; // older than the series' window: too old to burst, and part of no kept bucket's history
+        }
+        judge(record, count.sector(), count.granularity(), history, count.bucketStart());
+        // a late or back-dated count changes the history of the buckets after it: their baselines, or whether the
+        // series is known long enough
+        for (Instant later : history.bucketsAfter(count.bucketStart())) {
+            judge(record, count.sector(), count.granularity(), history, later);
+        }
+    }
+
+    /** Fires the bucket's burst if its count, against its history as it stands now, makes one and it has not yet. */
+    private void judge(Record<String, BurstInput> record, String sector, Granularity granularity, BurstHistory history,
+                       Instant bucket) {
+        BurstHistory.Mark mark = history.mark(bucket);
+        if (mark.fired() || mark.paragraphs() < MIN_PARAGRAPHS || !knownLongEnough(history, granularity, bucket)) {
+            return;
+        }
+        TrendMeasures.Measure measure = TrendMeasures.of(mark.paragraphs(), baseline(history, granularity, bucket));
+        if (measure.zScore() < Z_THRESHOLD) {
+            return;
+        }
+        String seriesKey = seriesKey(sector, granularity);
+        remember(seriesKey, history, bucket, mark.firing());
+        context.forward(record.withKey(TrendCount.key(sector, granularity, bucket)).withValue(new Burst(Burst.SCHEMA,
+                sector, granularity, bucket, mark.paragraphs(), measure.baseline(), measure.zScore(), clock.instant(),
+                cited(evidence(bucketKey(seriesKey, bucket))))));
+        meters.counter("trendwatch.bursts", "sector", sector, "granularity", granularity.id()).increment();
     }
 
     /** Keeps the paragraph in each of its buckets (hour, day, week) where it is among the strongest. */
@@ -166,38 +190,38 @@ final class BurstDetector implements Processor<String, BurstInput, String, Burst
         return history;
     }
 
-    private void remember(String seriesKey, BurstHistory history, Instant bucket, BurstHistory.Mark mark) {
+    /** Sets the bucket's mark; false if the bucket is older than the series' window, so not kept. */
+    private boolean remember(String seriesKey, BurstHistory history, Instant bucket, BurstHistory.Mark mark) {
         List<Instant> dropped = history.put(bucket, mark);
         if (dropped.remove(bucket)) {
             // older than the series' window (a backfill, newest first): never stored; evidence offered while
             // it was still in the window goes too
             forgetEvidence(bucketKey(seriesKey, bucket));
-            return;
+            return false;
         }
         marks.put(bucketKey(seriesKey, bucket), mark);
         dropped.forEach(old -> {
             marks.delete(bucketKey(seriesKey, old));
             evidence.delete(bucketKey(seriesKey, old));
         });
+        return true;
     }
 
     /**
      * A series needs half a baseline of history before it can burst: otherwise the first days of a new sector,
      * or of a fresh pipeline back-filling its archive, would all look like bursts.
      */
-    private static boolean knownLongEnough(BurstHistory history, TrendCount count) {
-        Granularity g = count.granularity();
-        Instant needed = count.bucketStart();
+    private static boolean knownLongEnough(BurstHistory history, Granularity g, Instant bucket) {
+        Instant needed = bucket;
         for (int i = 0; i < g.baselineBuckets() / 2; i++) {
             needed = g.previousBucket(needed);
         }
         return !history.first().isAfter(needed);
     }
 
-    private static long[] baseline(BurstHistory history, TrendCount count) {
-        Granularity g = count.granularity();
+    private static long[] baseline(BurstHistory history, Granularity g, Instant bucketStart) {
         long[] counts = new long[g.baselineBuckets()];
-        Instant bucket = count.bucketStart();
+        Instant bucket = bucketStart;
         for (int i = counts.length - 1; i >= 0; i--) {
             bucket = g.previousBucket(bucket);
             counts[i] = history.count(bucket);

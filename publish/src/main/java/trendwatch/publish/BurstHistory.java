@@ -45,6 +45,17 @@ final class BurstHistory {
         return buckets.size() < KEPT || !bucket.isBefore(buckets.firstKey());
     }
 
+    /** Whether the bucket is kept with this count already: the same count passed on again changes nothing. */
+    boolean holds(Instant bucket, long paragraphs) {
+        Mark mark = buckets.get(bucket);
+        return mark != null && mark.paragraphs() == paragraphs;
+    }
+
+    /** The kept buckets after this one, oldest first: the ones whose history it is part of. */
+    List<Instant> bucketsAfter(Instant bucket) {
+        return List.copyOf(buckets.tailMap(bucket, false).keySet());
+    }
+
     Mark mark(Instant bucket) {
         return buckets.getOrDefault(bucket, Mark.NONE);
     }

@@ -215,6 +215,27 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldJudgeABucketAgainWhenABackDatedArticleCompletesItsSeriesHistory() {
+        TestOutputTopic<String, Burst> bursts = driver.createOutputTopic(Topics.BURSTS.name(),
+                Serdes.String().deserializer(), Topics.BURSTS.valueSerde().deserializer());
+        Instant day = Instant.parse("2025-03-01T09:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            labeled.pipeInput("hot-" + i, labels("hot-" + i, day, Map.of("chips", contribution("hot-" + i, 1))));
+        }
+        assertThat(bursts.readValuesToList()).as("a new series is not known long enough to burst").isEmpty();
+
+        labeled.pipeInput("old", labels("old", day.minus(Duration.ofDays(10)), Map.of("chips", contribution("old", 1))));
+
+        assertThat(bursts.readValuesToList()).as("the day bucket, its count unchanged, judged when its history is")
+                .filteredOn(b -> b.granularity() == Granularity.DAY).singleElement().satisfies(burst -> {
+                    assertThat(burst.bucketStart()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
+                    assertThat(burst.paragraphs()).isEqualTo(5);
+                    assertThat(burst.evidence()).isNotEmpty()
+                            .allSatisfy(e -> assertThat(e.articleId()).startsWith("hot-"));
+                });
+    }
+
+    @Test
     void shouldKeepEachBucketsStrongestParagraphsOnePerArticle() {
         Instant day = Instant.parse("2025-03-01T09:00:00Z");
         labeled.pipeInput("weak", labels("weak", day, Map.of("chips", contribution("weak", 1, 0.5))));
