@@ -33,6 +33,7 @@ import trendwatch.publish.ClusterCountStores;
 import trendwatch.publish.TopicPartitionCounts;
 import trendwatch.publish.HealthCheck;
 import trendwatch.publish.HttpApi;
+import trendwatch.publish.Intake;
 import trendwatch.publish.RecentBursts;
 import trendwatch.publish.RecentParagraphs;
 import trendwatch.publish.TrendMetrics;
@@ -163,7 +164,7 @@ public final class Pipeline implements AutoCloseable {
                 new TopicPartitionCounts(kafka));
         TrendQueries trends = new TrendQueries(counts, Clock.systemUTC());
         http = own(new HttpApi(options.httpHost(), options.httpPort(), new HttpApi.Sources(taxonomy, trends,
-                counts.local(), paragraphs, bursts, meters, health)));
+                counts.local(), paragraphs, bursts, meters, health, intake())));
         self.set(new HostInfo(advertisedHost(), http.port()));
         String advertised = self.get().host() + ":" + self.get().port();
         StreamsStage publish = Stages.publish(options, kafka, meters, advertised);
@@ -181,6 +182,20 @@ public final class Pipeline implements AutoCloseable {
         stageHttp.start();
         httpPort = stageHttp.port();
         LOG.info("metrics and health: http://{}:{}/metrics", options.httpHost(), httpPort);
+    }
+
+    /** What the dashboard's empty state offers: this process's inbox and submit endpoint when ingest runs here. */
+    private Intake intake() throws Exception {
+        return parts.contains(Part.INGEST) ? new Intake(options.inbox(), options.sourcesFile(), submitting())
+                : Intake.ELSEWHERE;
+    }
+
+    /** See {@link RunOptions#apiToken()}: without a token, submissions are taken on loopback only. */
+    private Intake.Submit submitting() throws Exception {
+        if (options.apiToken() != null) {
+            return Intake.Submit.TOKEN;
+        }
+        return InetAddress.getByName(options.httpHost()).isLoopbackAddress() ? Intake.Submit.OPEN : Intake.Submit.NONE;
     }
 
     /** The address other publish instances reach this one at: the bound host, or this machine's name. */
@@ -203,8 +218,7 @@ public final class Pipeline implements AutoCloseable {
     private void mountIngestApi(IngestService ingest) throws Exception {
         BiConsumer<String, HttpHandler> routes = http != null ? http::mount : stageHttp::mount;
         routes.accept("/api/sources", exchange -> HttpApi.sendJson(exchange, 200, ingest.sources()));
-        boolean loopback = InetAddress.getByName(options.httpHost()).isLoopbackAddress();
-        if (options.apiToken() == null && !loopback) {
+        if (submitting() == Intake.Submit.NONE) {
             HttpHandler disabled = exchange -> HttpApi.sendJson(exchange, 403, Map.of("error",
                     "submitting and withdrawing are disabled: the server listens beyond loopback and no --api-token"
                             + " is set"));

@@ -4,9 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +25,8 @@ final class StageHttp implements AutoCloseable {
     StageHttp(String host, int port, PrometheusMeterRegistry metrics, List<HealthCheck> health) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.setExecutor(executor);
-        mount("/metrics", exchange -> {
-            byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        mount("/metrics", exchange -> HttpApi.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+                metrics.scrape()));
         mount("/health", exchange -> {
             Map<String, String> stages = new LinkedHashMap<>();
             health.forEach(check -> stages.put(check.name(), check.state()));

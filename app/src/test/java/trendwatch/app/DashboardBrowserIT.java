@@ -74,6 +74,9 @@ class DashboardBrowserIT {
             Map<String, Long> before = page.awaitCards(counts -> counts.size() == SIX.size());
             assertThat(before).containsOnlyKeys(SIX).allSatisfy((sector, count) -> assertThat(count).isZero());
             assertThat(page.emptyStateShown()).isTrue();
+            assertThat(page.emptyStateText()).as("where this run takes articles in")
+                    .contains(dataDir.resolve("inbox").toAbsolutePath().toString(),
+                            "./trendwatch submit --api " + base + " FILE|URL");
             assertThat(page.chartShown()).isFalse();
             browser.screenshot("dashboard-empty");
 

@@ -82,6 +82,11 @@ final class DashboardPage {
         return browser.driver().findElement(By.id("empty")).isDisplayed();
     }
 
+    /** The empty state's text as it reads on screen. */
+    String emptyStateText() {
+        return browser.driver().findElement(By.id("empty")).getText();
+    }
+
     boolean chartShown() {
         return browser.driver().findElement(By.id("chart")).isDisplayed();
     }

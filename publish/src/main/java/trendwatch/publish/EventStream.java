@@ -36,6 +36,12 @@ final class EventStream implements HttpHandler, AutoCloseable {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        if (HttpApi.isHead(exchange)) {
+            setStreamHeaders(exchange);
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            return;
+        }
         if (!exchange.getRequestMethod().equals("GET") || clients.size() >= MAX_CLIENTS) {
             int status = exchange.getRequestMethod().equals("GET") ? 503 : 405;
             HttpApi.sendJson(exchange, status, Map.of("error", status == 503
@@ -43,9 +49,7 @@ final class EventStream implements HttpHandler, AutoCloseable {
             exchange.close();
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+        setStreamHeaders(exchange);
         exchange.sendResponseHeaders(200, 0);
         Client client = new Client(exchange, exchange.getResponseBody());
         // registered before the greeting: a client that has read it must receive every later event
@@ -53,6 +57,12 @@ final class EventStream implements HttpHandler, AutoCloseable {
         if (!send(client, "retry: 3000\n: connected\n\n")) {
             clients.remove(client);
         }
+    }
+
+    private static void setStreamHeaders(HttpExchange exchange) {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
     }
 
     /** Sends one event to every open stream; {@code json} must be a single line. */

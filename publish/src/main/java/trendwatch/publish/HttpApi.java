@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -40,7 +39,7 @@ public final class HttpApi implements AutoCloseable {
     /** What the API reads from; each part is owned and closed by whoever made it. */
     public record Sources(Taxonomy taxonomy, TrendQueries trends, CountStores localCounts,
                           RecentParagraphs paragraphs, RecentBursts bursts, PrometheusMeterRegistry metrics,
-                          List<HealthCheck> health) {
+                          List<HealthCheck> health, Intake intake) {
     }
 
     /**
@@ -135,9 +134,13 @@ public final class HttpApi implements AutoCloseable {
             sendError(exchange, 404, "no such page: " + path);
             return;
         }
-        try (InputStream page = HttpApi.class.getResourceAsStream("/trendwatch/publish/dashboard.html")) {
-            send(exchange, 200, "text/html; charset=utf-8", new String(page.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        send(exchange, 200, "text/html; charset=utf-8", DashboardPage.render(sources.intake(), address(exchange)));
+    }
+
+    /** The address the browser used, so the submit command shown works from where it is read. */
+    private String address(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        return "http://" + (host == null || host.isBlank() ? "localhost:" + port() : host.strip());
     }
 
     private List<Map<String, Object>> sectors() {
@@ -242,13 +245,29 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        sendBody(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends the status and body; to HEAD the same headers without the body. The length HEAD answers goes in the
+     * header by hand: the JDK's server logs a warning when HEAD is given a length to send.
+     */
+    static void sendBody(HttpExchange exchange, int status, byte[] body) throws IOException {
+        if (isHead(exchange)) {
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
         }
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static boolean isHead(HttpExchange exchange) {
+        return exchange.getRequestMethod().equals("HEAD");
     }
 }

@@ -3,7 +3,10 @@ package trendwatch.publish;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,14 +40,38 @@ final class StaticFiles {
                 throw new NotFoundException(exchange.getRequestURI().getPath());
             }
             byte[] bytes = in.readAllBytes();
+            String etag = etag(bytes);
             exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(extension(rest),
                     "application/octet-stream"));
-            exchange.getResponseHeaders().set("Cache-Control", "public, max-age=3600");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            // the URLs carry no version: a browser must ask each time whether it may keep its copy, or after an
+            // upgrade it would run the old script against the new API
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.getResponseHeaders().set("ETag", etag);
+            if (matches(exchange.getRequestHeaders().getFirst("If-None-Match"), etag)) {
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                HttpApi.sendBody(exchange, 200, bytes);
             }
         }
+    }
+
+    /** A strong validator from the content, so it changes exactly when the file does. */
+    private static String etag(byte[] content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** If-None-Match compares weakly (RFC 9110 13.1.2): a proxy may have marked our tag weak. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag));
     }
 
     private static String extension(String path) {

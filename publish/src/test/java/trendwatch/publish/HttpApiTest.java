@@ -21,6 +21,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +51,8 @@ class HttpApiTest {
     private static final Instant T = Instant.parse("2025-01-15T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(T, ZoneOffset.UTC);
     private static final SourceRef SOURCE = new SourceRef("folder", "inbox", null);
+    /** Where the JDK's HTTP server logs its warnings (held here: JUL keeps loggers only weakly). */
+    private static final Logger HTTP_SERVER_LOG = Logger.getLogger("com.sun.net.httpserver");
 
     @TempDir
     Path stateDir;
@@ -69,11 +76,20 @@ class HttpApiTest {
         bursts = new RecentBursts(KafkaConnection.of("localhost:1"));
         recent.add(new LabeledParagraph(LabeledParagraph.SCHEMA, "a1", 0, "SpaceX 星舰", "zh",
                 List.of(new Label("space", 0.9, List.of("星舰"))), T, T, SOURCE, null, "t", "v1"), T.toEpochMilli());
+        api = startApi(new Intake(stateDir.resolve("inbox"), null, Intake.Submit.OPEN));
+    }
+
+    /** A server on a free port answering from the test's topology, its dashboard offering {@code intake}. */
+    private HttpApi startApi(Intake intake) throws Exception {
+        if (api != null) {
+            api.close();
+        }
         CountStores counts = CountStores.local(g -> driver.getKeyValueStore(PublishTopology.countsStore(g)));
-        api = new HttpApi("localhost", 0, new HttpApi.Sources(Taxonomy.loadDefault(),
+        HttpApi started = new HttpApi("localhost", 0, new HttpApi.Sources(Taxonomy.loadDefault(),
                 new TrendQueries(counts, CLOCK), counts, recent, bursts,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(check())));
-        api.start();
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(check()), intake));
+        started.start();
+        return started;
     }
 
     @AfterEach
@@ -199,6 +215,117 @@ class HttpApiTest {
     void shouldServeTheDashboardAndPrometheusMetrics() throws Exception {
         assertThat(get("/").body()).contains("<title>trendwatch");
         assertThat(get("/metrics").headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+    }
+
+    @Test
+    void shouldAnswerHeadWithTheHeadersOfGetAndNoBodyOrServerWarning() throws Exception {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = recordInto(warnings);
+        HTTP_SERVER_LOG.addHandler(handler);
+        try {
+            for (String path : List.of("/", "/api/trends?sector=nope", "/health", "/static/dashboard.js",
+                    "/static/nope.js")) {
+                HttpResponse<String> get = get(path);
+                HttpResponse<String> head = head(path);
+
+                assertThat(head.statusCode()).as(path).isEqualTo(get.statusCode());
+                assertThat(head.headers().firstValue("Content-Type")).as(path)
+                        .isEqualTo(get.headers().firstValue("Content-Type"));
+                assertThat(head.headers().firstValue("Content-Length")).as(path)
+                        .hasValue(Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length));
+                assertThat(head.body()).as(path).isEmpty();
+            }
+            HttpResponse<String> stream = head("/api/stream");
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+            assertThat(stream.body()).isEmpty();
+        } finally {
+            HTTP_SERVER_LOG.removeHandler(handler);
+        }
+        assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
+    }
+
+    @Test
+    void shouldLetBrowsersKeepStaticFilesOnlyUntilTheirContentChanges() throws Exception {
+        for (String path : List.of("/static/dashboard.js", "/static/dashboard.css", "/static/favicon.svg",
+                "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
+            HttpResponse<String> first = get(path);
+            assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+
+            HttpResponse<String> unchanged = client.send(request(path).header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unchanged.statusCode()).as(path).isEqualTo(304);
+            assertThat(unchanged.body()).as(path).isEmpty();
+
+            HttpResponse<String> changed = client.send(request(path).header("If-None-Match", "\"older\"").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(changed.statusCode()).as(path).isEqualTo(200);
+            assertThat(changed.body()).as(path).isEqualTo(first.body());
+        }
+        assertThat(get("/").headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void shouldOfferTheInboxFolderAndASubmitCommandForTheAddressTheBrowserUsed() throws Exception {
+        Path inbox = stateDir.resolve("my <data>/inbox");
+        Path sources = stateDir.resolve("sources.yaml");
+        api = startApi(new Intake(inbox, sources, Intake.Submit.OPEN));
+
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(page).contains("<code>" + inbox.toAbsolutePath().toString().replace("<", "&lt;")
+                        .replace(">", "&gt;") + "</code>", "<code>" + sources.toAbsolutePath() + "</code>",
+                "<code>./trendwatch submit --api http://127.0.0.1:" + api.port() + " FILE|URL</code>")
+                .doesNotContain("data/inbox/", "<!--intake-->");
+    }
+
+    @Test
+    void shouldOfferSubmittingWithTheTokenOnlyWhereTheServerTakesSubmissions() throws Exception {
+        api = startApi(new Intake(stateDir, null, Intake.Submit.TOKEN));
+        assertThat(get("/").body()).contains("submit --api http://localhost:" + api.port() + " --token TOKEN FILE|URL",
+                "<code>--sources FILE</code>");
+
+        api = startApi(new Intake(stateDir, null, Intake.Submit.NONE));
+        assertThat(get("/").body()).contains("<code>" + stateDir.toAbsolutePath() + "</code>")
+                .doesNotContain("./trendwatch submit");
+    }
+
+    @Test
+    void shouldNameNoFolderWhenIngestRunsInAnotherProcess() throws Exception {
+        api = startApi(Intake.ELSEWHERE);
+
+        assertThat(get("/").body()).contains("This process runs no ingest stage", "./trendwatch ingest",
+                "./trendwatch submit --api URL FILE|URL").doesNotContain("data/inbox", "<!--intake-->");
+    }
+
+    private static Handler recordInto(List<LogRecord> records) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    records.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private HttpResponse<String> head(String path) throws Exception {
+        return client.send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + path));
     }
 
     private void assertError(String path, int status, String reason) throws Exception {

@@ -40,6 +40,12 @@ final class ApiExchanges {
     static void send(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            // a 405 to HEAD: the JDK's server logs a warning when HEAD is given a length to send
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
