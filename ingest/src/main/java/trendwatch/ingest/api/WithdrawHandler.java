@@ -24,22 +24,18 @@ import trendwatch.ingest.ArticleSink;
 public final class WithdrawHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WithdrawHandler.class);
+    /** As long as a submission waits for its transaction: Kafka down, the withdrawal is retried until it lands. */
+    private static final Duration CONFIRM_TIMEOUT = Submitter.CONFIRM_TIMEOUT;
     private static final Pattern ARTICLE_ID = Pattern.compile("[0-9a-f]{16}");
 
     private final ArticleSink sink;
     private final Clock clock;
-    private final Duration confirmTimeout;
     private final String token;
 
     /** {@code token} null means no token is needed (the server listens on loopback only). */
     public WithdrawHandler(ArticleSink sink, Clock clock, String token) {
-        this(sink, clock, Submitter.CONFIRM_TIMEOUT, token);
-    }
-
-    WithdrawHandler(ArticleSink sink, Clock clock, Duration confirmTimeout, String token) {
         this.sink = sink;
         this.clock = clock;
-        this.confirmTimeout = confirmTimeout;
         this.token = token;
     }
 
@@ -63,11 +59,11 @@ public final class WithdrawHandler implements HttpHandler {
     private void withdraw(HttpExchange exchange, String id) throws IOException {
         ArticleSink.Withdrawal withdrawal;
         try {
-            withdrawal = sink.withdrawAsUser(id, clock.instant()).get(confirmTimeout.toMillis(),
+            withdrawal = sink.withdrawAsUser(id, clock.instant()).get(CONFIRM_TIMEOUT.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             ApiExchanges.send(exchange, 503, Map.of("error", "Kafka has not confirmed the withdrawal within "
-                    + confirmTimeout.toMillis() + " ms; it may still land; withdrawing again is safe"));
+                    + CONFIRM_TIMEOUT.toMillis() + " ms; it may still land; withdrawing again is safe"));
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
