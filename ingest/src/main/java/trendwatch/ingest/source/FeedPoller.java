@@ -72,7 +72,9 @@ final class FeedPoller implements Poller {
     private boolean handOver(ParsedFeed feed, FeedItem item, PollBatch batch) {
         String id = articles.id(item);
         String fingerprint = FeedArticles.fingerprint(item);
-        if (id == null || sink.find(id).map(seen -> fingerprint.equals(seen.fingerprint())).orElse(false)) {
+        // a user withdrew it: the sink would drop whatever the item says now, so its page is not fetched for that
+        if (id == null || sink.find(id).map(seen -> seen.wasWithdrawn() || fingerprint.equals(seen.fingerprint()))
+                .orElse(false)) {
             return true;
         }
         FeedArticles.Built built = articles.build(feed, item,

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A small news site on loopback for the source tests: feeds of every format, a feed that changes between polls,
- * validators and 304s, a 429 with Retry-After, a redirect, a summary-only feed, a GBK page, and a feed without
- * validators whose two items have one canonical URL.
+ * validators and 304s, a 429 with Retry-After, a redirect, a summary-only feed (and one whose teaser changes once
+ * {@code updated}), a GBK page, and a feed without validators whose two items have one canonical URL.
  */
 final class LoopbackSite implements AutoCloseable {
 
@@ -45,7 +45,9 @@ final class LoopbackSite implements AutoCloseable {
                                 "Unitree showed a humanoid robot priced below 100,000 yuan, with dexterous hands."),
                         item("/rss/2", "宁德时代发布新一代固态电池",
                                 "宁德时代发布新一代固态电池，能量密度达到500Wh/kg，计划2027年小批量生产。")));
-                case "/summary.xml" -> send(exchange, 200, "application/atom+xml", atomSummaryOnly());
+                case "/summary.xml" -> send(exchange, 200, "application/atom+xml", atomSummaryOnly("A short teaser."));
+                case "/teaser.xml" -> send(exchange, 200, "application/atom+xml", atomSummaryOnly(updated.get()
+                        ? "A longer teaser, rewritten." : "A short teaser."));
                 case "/feed.json" -> send(exchange, 200, "application/feed+json", jsonFeed());
                 case "/updating.xml" -> send(exchange, 200, "application/rss+xml", updated.get()
                         ? rss("Updating", item("/up/1", "Waymo adds a city", "Waymo's robotaxi service adds a city."),
@@ -112,12 +114,12 @@ final class LoopbackSite implements AutoCloseable {
                 + "</channel></rss>";
     }
 
-    private String atomSummaryOnly() {
+    private String atomSummaryOnly(String teaser) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
                 + "<title>Summaries</title><id>urn:summaries</id><updated>2025-02-03T00:00:00Z</updated>"
                 + "<entry><title>Solid-state batteries near production</title><id>urn:ss</id>"
                 + "<link href=\"" + url("/articles/solid-state.html") + "\"/>"
-                + "<updated>2025-02-03T00:00:00Z</updated><summary>A short teaser.</summary></entry></feed>";
+                + "<updated>2025-02-03T00:00:00Z</updated><summary>" + teaser + "</summary></entry></feed>";
     }
 
     private String jsonFeed() {

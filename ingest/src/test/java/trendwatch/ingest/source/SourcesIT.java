@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.ingest.ArticleSink;
 import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.IngestConfig;
 import trendwatch.ingest.IngestService;
@@ -139,6 +140,35 @@ class SourcesIT {
 
             assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).as("nothing republished by later polls").hasSize(1);
             assertThat(ingest.sources().get(0).articlesPublished()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A withdrawn article is not published again when its feed item changes, and its page is not fetched for it
+     * on every poll from then on: it would be fetched only to be dropped.
+     */
+    @Test
+    void shouldNeitherPublishNorFetchAgainAWithdrawnArticleWhoseFeedItemChanged() throws Exception {
+        Path sources = Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - {id: teaser, type: feed, url: %s, minInterval: 1s, maxInterval: 2s}
+                """.formatted(site.url("/teaser.xml")));
+
+        try (IngestService ingest = service(sources)) {
+            ingest.start();
+            Article article = awaitArticles(1).get("Solid-state batteries near production");
+            assertThat(ingest.sink().withdrawAsUser(article.id(), Instant.now()).join())
+                    .isEqualTo(ArticleSink.Withdrawal.WITHDRAWN);
+            int pageFetches = site.requests.of("/articles/solid-state.html");
+
+            site.updated.set(true);
+            int polls = site.requests.of("/teaser.xml");
+            // polls run one after another: the third request means two whole polls saw the changed item
+            Awaitility.await().atMost(DEADLINE).until(() -> site.requests.of("/teaser.xml") >= polls + 3);
+
+            assertThat(site.requests.of("/articles/solid-state.html")).isEqualTo(pageFetches);
+            assertThat(kafka.readAll(Topics.ARTICLES_RAW.name())).extracting(r -> r.value() == null)
+                    .containsExactly(false, true);
         }
     }
 
