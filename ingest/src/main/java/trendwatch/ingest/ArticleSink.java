@@ -3,6 +3,7 @@ package trendwatch.ingest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,13 +68,34 @@ public final class ArticleSink implements AutoCloseable {
      * {@code currentId}: the file's own id, once its sidecar's URL makes the id (or from a version of ingest before
      * URLs did), and URLs its sidecar gave before, as long as no other source has written those articles since.
      * Found and withdrawn under one lock, so that an article another source hands over meanwhile is not taken.
+     * When a user withdrew the file's article under an earlier id, {@code currentId} (if ingest knows nothing of it)
+     * is remembered as withdrawn too, publishing nothing: the file does not count again under its new id.
      * Completes with the ids withdrawn.
      */
     public synchronized CompletableFuture<List<String>> withdrawFromFile(String fileId, String currentId) {
         List<String> earlier = Stream.concat(Stream.of(fileId), seen.articlesFromFile(fileId).stream())
-                .filter(id -> !id.equals(currentId) && counts(id)).distinct().toList();
-        List<CompletableFuture<Boolean>> withdrawals = earlier.stream().map(this::withdrawAsync).toList();
-        return CompletableFuture.allOf(withdrawals.toArray(CompletableFuture[]::new)).thenApply(done -> earlier);
+                .filter(id -> !id.equals(currentId)).distinct().toList();
+        List<String> counting = earlier.stream().filter(this::counts).toList();
+        List<CompletableFuture<?>> writes = new ArrayList<>(counting.stream().map(this::withdrawAsync).toList());
+        carryWithdrawal(fileId, currentId, earlier).ifPresent(writes::add);
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(done -> counting);
+    }
+
+    /** Remembers {@code currentId} as withdrawn when a user withdrew one of the file's {@code earlier} ids. */
+    private Optional<CompletableFuture<Void>> carryWithdrawal(String fileId, String currentId, List<String> earlier) {
+        return earlier.stream().map(seen::find).flatMap(Optional::stream).filter(SeenArticle::wasWithdrawn)
+                .findFirst().filter(withdrawn -> seen.find(currentId).isEmpty()) // known: its own memory decides
+                .map(withdrawn -> {
+                    SeenArticle carried = new SeenArticle(withdrawn.contentHash(), withdrawn.firstSeenAt(),
+                            withdrawn.origin(), null, currentId.equals(fileId) ? null : fileId,
+                            withdrawn.publishedAt(), withdrawn.withdrawnAt());
+                    CompletableFuture<Void> written = publisher.remember(currentId, carried,
+                            landing(currentId, carried));
+                    if (!written.isDone()) {
+                        seen.handedOver(currentId, carried, written);
+                    }
+                    return written;
+                });
     }
 
     public synchronized int size() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.IntStream;
@@ -193,6 +194,55 @@ class IngestServiceIT {
                     .extracting(r -> key(r) + (r.value() == null ? " withdrawn" : " published"))
                     .containsExactly(typo + " published", typo + " withdrawn", fixed + " published",
                             fixed + " withdrawn", pathId + " published");
+        }
+    }
+
+    /**
+     * A file's article a user withdrew stays out when the file's sidecar changes its URL (or drops it): the file is
+     * then known by another id, but it is the same article, which must not count again until it is submitted.
+     */
+    @Test
+    void shouldKeepAWithdrawnFilesArticleOutWhenItsSidecarChangesItsUrl() throws Exception {
+        Path file = Files.writeString(inbox.resolve("robots.md"), "Humanoid robots learn to fold laundry.");
+        Path sidecar = Files.writeString(inbox.resolve("robots.md.meta.yaml"), "url: https://example.com/robotz\n");
+        String typo = Urls.articleId(URI.create("https://example.com/robotz"));
+        String fixed = Urls.articleId(URI.create("https://example.com/robots"));
+        String pathId = FileArticleReader.pathId(new FolderSource("withdrawn-inbox", inbox), file);
+
+        try (IngestService ingest = service("withdrawn-inbox", "ingest-withdrawn-it")) {
+            ingest.start();
+            assertThat(ingest.awaitFirstScans(DEADLINE)).isTrue();
+            kafka.readUntil(Topics.ARTICLES_RAW.name(), records -> records.stream().anyMatch(r -> isLive(r, typo)),
+                    DEADLINE);
+            assertThat(ingest.sink().withdrawAsUser(typo, Instant.now()).join())
+                    .isEqualTo(ArticleSink.Withdrawal.WITHDRAWN);
+
+            Files.writeString(sidecar, "url: https://example.com/robots\n");
+            Files.writeString(inbox.resolve("marker-1.md"), "Reusable rockets cut launch costs again.");
+            kafka.readUntil(Topics.ARTICLES_RAW.name(), records -> records.stream()
+                    .anyMatch(r -> r.value() != null && new String(r.value(), UTF_8).contains("launch costs again")),
+                    DEADLINE);
+            Files.delete(sidecar);
+            Files.writeString(inbox.resolve("marker-2.md"), "Solid-state cells pass another test.");
+            List<ConsumerRecord<byte[], byte[]>> raw = kafka.readUntil(Topics.ARTICLES_RAW.name(), records -> records
+                    .stream().anyMatch(r -> r.value() != null && new String(r.value(), UTF_8).contains("another test")),
+                    DEADLINE);
+
+            assertThat(raw).filteredOn(r -> List.of(typo, fixed, pathId).contains(key(r)))
+                    .extracting(r -> key(r) + (r.value() == null ? " withdrawn" : " published"))
+                    .containsExactly(typo + " published", typo + " withdrawn");
+        }
+
+        try (IngestService restarted = service("withdrawn-inbox", "ingest-withdrawn-it")) {
+            restarted.start();
+            assertThat(restarted.awaitFirstScans(DEADLINE)).isTrue();
+            Files.writeString(inbox.resolve("marker-3.md"), "Robotaxis reach a third city.");
+            List<ConsumerRecord<byte[], byte[]>> raw = kafka.readUntil(Topics.ARTICLES_RAW.name(), records -> records
+                    .stream().anyMatch(r -> r.value() != null && new String(r.value(), UTF_8).contains("third city")),
+                    DEADLINE);
+
+            assertThat(raw).as("after a restart").filteredOn(r -> List.of(typo, fixed, pathId).contains(key(r)))
+                    .hasSize(2);
         }
     }
 
