@@ -232,7 +232,13 @@ public final class ArticleSink implements AutoCloseable {
                 seen.handedOver(articleId, withdrawn, written);
             }
         }
-        return written.thenApply(committed -> Withdrawal.WITHDRAWN);
+        return written.handle((ok, error) -> {
+            publishing = error == null; // a write to Kafka as a publish is: ingest's health follows it
+            if (error != null) {
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
+            }
+            return Withdrawal.WITHDRAWN;
+        });
     }
 
     /**

@@ -95,6 +95,41 @@ class ArticlePublisherTest {
         assertThat(sink.publishing()).isTrue();
     }
 
+    /** A withdrawal's write is one to Kafka like a publish: its failure and its success tell the health check. */
+    @Test
+    void shouldReportTheSinkUnhealthyFromAFailedWithdrawalUntilAWriteSucceeds() {
+        UnreachableProducer producer = new UnreachableProducer();
+        ArticleSink sink = sink(new ArticlePublisher(() -> producer));
+        sink.publishIfChanged(ARTICLE, "a1.md", null);
+        producer.commitTransactionException = new KafkaException("batch expired");
+
+        assertThatThrownBy(() -> sink.withdrawAsUser("a1", NOW).join()).hasRootCauseMessage("batch expired");
+        assertThat(sink.publishing()).isFalse();
+
+        producer.commitTransactionException = null;
+        assertThat(sink.withdrawAsUser("a1", NOW).join()).isEqualTo(ArticleSink.Withdrawal.WITHDRAWN);
+        assertThat(sink.publishing()).isTrue();
+    }
+
+    /** A withdrawal asked for while the article's first version commits is decided once that version lands. */
+    @Test
+    void shouldWithdrawAnArticleWhoseFirstCommitLandsMeanwhileAndKeepItsSourcesOut() {
+        HeldCommit held = heldCommitOf(ARTICLE);
+        UnreachableProducer producer = held.producer();
+        ArticleSink sink = held.sink();
+
+        CompletableFuture<ArticleSink.Withdrawal> withdrawal = sink.withdrawAsUser("a1", NOW);
+        assertThat(withdrawal).isNotDone();
+        producer.releaseCommits();
+
+        assertThat(withdrawal.join()).isEqualTo(ArticleSink.Withdrawal.WITHDRAWN);
+        assertThat(held.first().join()).isEqualTo(ArticleSink.Outcome.PUBLISHED);
+        assertThat(sink.publishIfChanged(ARTICLE, "feed", "fp")).isEqualTo(ArticleSink.Outcome.WITHDRAWN);
+        assertThat(producer.history()).extracting(r -> r.topic() + (r.value() == null ? " tombstone" : ""))
+                .containsExactly(Topics.ARTICLES_RAW.name(), Topics.INGEST_SEEN.name(),
+                        Topics.ARTICLES_RAW.name() + " tombstone", Topics.INGEST_SEEN.name());
+    }
+
     /** 3 MiB of control characters, each escaped as six in JSON: 18 MiB, more than a record may be. */
     @Test
     void shouldRefuseAnArticleLargerAsJsonThanARecordWithoutWritingOrTurningUnhealthy() {
