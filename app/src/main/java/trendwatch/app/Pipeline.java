@@ -228,9 +228,13 @@ public final class Pipeline implements AutoCloseable {
                     options.httpHost());
             return;
         }
-        routes.accept("/api/articles", new SubmitHandler(new Submitter(ingest.fetcher(), ingest.sink(),
-                Clock.systemUTC()), FileArticleReader.DEFAULT_MAX_BYTES, options.apiToken()));
-        routes.accept("/api/articles/", new WithdrawHandler(ingest.sink(), Clock.systemUTC(), options.apiToken()));
+        HttpHandler submit = new SubmitHandler(new Submitter(ingest.fetcher(), ingest.sink(), Clock.systemUTC()),
+                FileArticleReader.DEFAULT_MAX_BYTES, options.apiToken());
+        HttpHandler withdraw = new WithdrawHandler(ingest.sink(), Clock.systemUTC(), options.apiToken());
+        routes.accept("/api/articles", submit);
+        // the longer route takes "/api/articles/" too, where clients that add a slash have always submitted
+        routes.accept("/api/articles/", exchange -> (exchange.getRequestURI().getRawPath().equals("/api/articles/")
+                ? submit : withdraw).handle(exchange));
     }
 
     /**
