@@ -88,6 +88,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("num.partitions", "1");
+        // as the brokers of docker-compose.yml: the stages create every topic they need, and a subscriber's typo
+        // (trend.sector.chip) must not become a topic of its own
+        p.put("auto.create.topics.enable", "false");
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
         p.put("offsets.topic.replication.factor", "1");

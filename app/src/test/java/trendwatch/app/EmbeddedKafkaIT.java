@@ -1,9 +1,11 @@
 package trendwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +76,23 @@ class EmbeddedKafkaIT {
                     assertThat(send.get(30, TimeUnit.SECONDS).offset()).isZero();
                 }
             }
+        }
+    }
+
+    @Test
+    void shouldNotCreateATopicAClientMerelyAsksFor() throws Exception {
+        // as the brokers of docker-compose.yml (KAFKA_AUTO_CREATE_TOPICS_ENABLE false): a subscriber's typo such as
+        // trend.sector.chip used to create that topic, with one partition, beside the pipeline's own
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, freePort(), freePort());
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                     new StringDeserializer(), new StringDeserializer())) {
+            assertThat(consumer.partitionsFor("trend.sector.chip", Duration.ofSeconds(10))).isEmpty();
+
+            // the broker would create it a moment after answering
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(admin.listTopics().names().get()).doesNotContain("trend.sector.chip"));
         }
     }
 

@@ -99,6 +99,9 @@ final class TailCommand implements Callable<Integer> {
         Properties p = kafka.properties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a broker that creates topics on demand (the embedded one does) would otherwise create the topic of a sector
+        // the pipeline does not have while we answer that it does not exist, and the next tail would wait on it
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return new KafkaConsumer<>(p, new StringDeserializer(), Topics.PARAGRAPHS_LABELED.valueSerde().deserializer());
     }
 

@@ -1,13 +1,22 @@
 package trendwatch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trendwatch.app.EmbeddedKafka;
 import trendwatch.model.Label;
 import trendwatch.model.LabeledParagraph;
 import trendwatch.model.SourceRef;
@@ -57,6 +66,30 @@ class TailCommandIT {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("is not a sector id");
+    }
+
+    @Test
+    void shouldNotCreateTheTopicOfASectorItSaysDoesNotExist(@TempDir Path dataDir) throws Exception {
+        // the broker of `./trendwatch run`, which creates a topic a client's metadata request names unless the client
+        // says not to: the check itself used to create trend.sector.nosuch (one partition), and the next tail then
+        // waited on that empty topic for ever
+        try (EmbeddedKafka broker = EmbeddedKafka.start(dataDir, freePort(), freePort());
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            CommandLineRunner result = CommandLineRunner.run("tail", "--bootstrap-servers", broker.bootstrapServers(),
+                    "--sector", "nosuch", "--max", "1");
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("topic trend.sector.nosuch does not exist");
+            // the broker creates such a topic a moment after answering the metadata request
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(admin.listTopics().names().get()).doesNotContain(Topics.sector("nosuch").name()));
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private void produce(String topic, LabeledParagraph paragraph) throws Exception {
