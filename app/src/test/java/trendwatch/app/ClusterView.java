@@ -51,6 +51,9 @@ final class ClusterView {
                     throw new IllegalStateException("reading " + topic + " to " + ends + " took over 30 s");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        continue; // a withdrawn article's tombstone
+                    }
                     JsonNode paragraph = Json.MAPPER.readTree(record.value());
                     ids.add(record.key() + "#" + paragraph.get("index").asInt());
                 }

@@ -13,7 +13,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import trendwatch.model.ArticleLabels;
 import trendwatch.model.StreamsSettings;
 import trendwatch.model.Topics;
 
@@ -64,7 +63,7 @@ public final class ClassifyTopology {
                 .defaultBranch(Branched.as("classified"));
 
         deadLetters(outcomes.get("outcome-failed"));
-        withdrawals(outcomes.get("outcome-withdrawn"));
+        withdrawals(outcomes.get("outcome-withdrawn"), config);
         KStream<String, ClassifiedArticle> classified = outcomes.get("outcome-classified")
                 .map((key, outcome) -> KeyValue.pair(((Outcome.Classified) outcome).articleId(),
                         ((Outcome.Classified) outcome).article()), Named.as("by-article-id"));
@@ -79,10 +78,20 @@ public final class ClassifyTopology {
                 .to(Topics.DLQ.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
     }
 
-    private static void withdrawals(KStream<byte[], Outcome> withdrawn) {
-        withdrawn.map((key, outcome) -> KeyValue.pair(((Outcome.Withdrawn) outcome).articleId(), (ArticleLabels) null),
-                        Named.as("withdrawn-article"))
-                .to(Topics.ARTICLES_LABELED.name(), Topics.ARTICLES_LABELED.produced().withName("withdrawn-articles"));
+    /**
+     * A withdrawn article's tombstone goes to the labeled articles, which takes its counts away, and to every
+     * paragraph topic, so that their subscribers learn of it too: classify keeps no state, so it does not know
+     * which sectors the article had, and withdrawals are rare enough to send one to each.
+     */
+    private static void withdrawals(KStream<byte[], Outcome> withdrawn, ClassifyConfig config) {
+        KStream<String, byte[]> tombstones = withdrawn.map((key, outcome) -> KeyValue.pair(
+                ((Outcome.Withdrawn) outcome).articleId(), (byte[]) null), Named.as("withdrawn-article"));
+        Produced<String, byte[]> tombstone = Produced.with(Serdes.String(), Serdes.ByteArray());
+        tombstones.to(Topics.ARTICLES_LABELED.name(), tombstone.withName("withdrawn-articles"));
+        tombstones.to(Topics.PARAGRAPHS_LABELED.name(), tombstone.withName("withdrawn-paragraphs"));
+        for (String sector : config.taxonomy().sectorIds()) {
+            tombstones.to(Topics.sector(sector).name(), tombstone.withName("withdrawn-sector-" + sector));
+        }
     }
 
     private static void paragraphs(KStream<String, ClassifiedArticle> classified, ClassifyConfig config) {

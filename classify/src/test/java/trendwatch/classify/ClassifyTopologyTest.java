@@ -289,12 +289,23 @@ class ClassifyTopologyTest {
     void shouldWithdrawAnArticlesContributionWhenItsRawRecordIsDeleted() {
         pipe(article("a4", SPACE));
         articles.readRecord();
+        paragraphs.readRecordsToList();
+        TestOutputTopic<String, LabeledParagraph> space = output(Topics.sector("space").name());
+        TestOutputTopic<String, LabeledParagraph> biomed = output(Topics.sector("biomed").name());
+        space.readRecordsToList();
 
         raw.pipeInput("a4", (byte[]) null);
 
         TestRecord<String, ArticleLabels> withdrawn = articles.readRecord();
         assertThat(withdrawn.key()).isEqualTo("a4");
         assertThat(withdrawn.value()).isNull();
+        // the paragraph topics' subscribers learn of it too, on every sector's topic (classify keeps no state)
+        for (TestOutputTopic<String, LabeledParagraph> topic : List.of(paragraphs, space, biomed)) {
+            assertThat(topic.readRecordsToList()).singleElement().satisfies(tombstone -> {
+                assertThat(tombstone.key()).isEqualTo("a4");
+                assertThat(tombstone.value()).isNull();
+            });
+        }
     }
 
     @Test
@@ -303,7 +314,8 @@ class ClassifyTopologyTest {
                 .describe().toString();
 
         assertThat(description).contains("Source: raw-articles", "Processor: classify", "Sink: dead-letters",
-                "Sink: labeled-paragraphs", "Sink: labeled-articles", "Sink: withdrawn-articles",
+                "Sink: labeled-paragraphs", "Sink: labeled-articles", "Sink: withdrawn-articles", "Sink: withdrawn-paragraphs",
+                "Sink: withdrawn-sector-space",
                 "Sink: sector-space-paragraphs", "Sink: sector-biomed-paragraphs");
     }
 
