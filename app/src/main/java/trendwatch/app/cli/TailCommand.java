@@ -36,7 +36,7 @@ import trendwatch.model.Topics;
         description = "Follow labeled paragraphs as they arrive (all of them, or one sector's).")
 final class TailCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
     private static final int MAX_TEXT = 160;
     private static final String LOCAL_KAFKA = "localhost:9092";
@@ -131,7 +131,12 @@ final class TailCommand implements Callable<Integer> {
         while (max == null || shown < max) {
             try {
                 for (ConsumerRecord<String, LabeledParagraph> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null && (max == null || shown < max)) {
+                    if (max != null && shown >= max) {
+                        break;
+                    }
+                    if (record.value() == null) {
+                        out.println("article " + record.key() + " withdrawn");
+                    } else {
                         out.println(line(record.value()));
                         shown++;
                     }
@@ -150,8 +155,8 @@ final class TailCommand implements Callable<Integer> {
         String text = p.text().replaceAll("\\s+", " ");
         text = Texts.shortened(text, MAX_TEXT);
         String title = p.title() != null ? p.title() : "(untitled)";
-        return (at == null ? "" : TIME.format(at) + " ") + "[" + labels + "] " + title + " ¶" + p.index() + ": "
-                + text;
+        return (at == null ? "" : TIME.format(at) + " ") + "[" + labels + "] " + title + " (" + p.articleId() + ") ¶"
+                + p.index() + ": " + text;
     }
 
     private static String label(Label label) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,6 +44,7 @@ class TailCommandIT {
     void shouldPrintParagraphsWithTheirSectorsAndEvidence() throws Exception {
         produce(Topics.PARAGRAPHS_LABELED.name(), paragraph(0, "NVIDIA's inference GPUs sold out.",
                 new Label("chips", 0.91, List.of("inference", "gpu"))));
+        kafka.produce(Topics.PARAGRAPHS_LABELED.name(), "a0".getBytes(StandardCharsets.UTF_8), null);
         produce(Topics.PARAGRAPHS_LABELED.name(), paragraph(1, "It was a quiet day."));
         produce(Topics.sector("chips").name(), paragraph(0, "NVIDIA's inference GPUs sold out.",
                 new Label("chips", 0.91, List.of("inference", "gpu"))));
@@ -52,10 +55,13 @@ class TailCommandIT {
                 "--from-beginning", "--max", "1", "--sector", "chips");
 
         assertThat(all.exitCode()).isZero();
-        assertThat(all.out().lines()).hasSize(2);
-        assertThat(all.out().lines().findFirst().orElseThrow())
-                .contains("[chips 0.91 (inference, gpu)] GPU news ¶0: NVIDIA's inference GPUs sold out.");
-        assertThat(all.out()).contains("[-] GPU news ¶1: It was a quiet day.");
+        // the article's time in this machine's zone, with its year
+        String at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
+                .format(Instant.parse("2025-02-03T01:00:00Z"));
+        assertThat(all.out().lines()).containsExactly(
+                at + " [chips 0.91 (inference, gpu)] GPU news (a1) ¶0: NVIDIA's inference GPUs sold out.",
+                "article a0 withdrawn",
+                at + " [-] GPU news (a1) ¶1: It was a quiet day.");
         assertThat(chips.out().lines()).singleElement().asString().contains("chips 0.91");
     }
 
