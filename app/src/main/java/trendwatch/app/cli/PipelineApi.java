@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -30,7 +32,11 @@ final class PipelineApi {
         private static final long serialVersionUID = 1L;
 
         NotRunningException(URI api) {
-            super("no pipeline answers at " + api + " (is ./trendwatch run running?)");
+            this("no pipeline answers at " + api + " (is ./trendwatch run running?)");
+        }
+
+        NotRunningException(String message) {
+            super(message);
         }
     }
 
@@ -43,7 +49,11 @@ final class PipelineApi {
                     + " (default: $TRENDWATCH_API_TOKEN).")
     String token;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** How long to wait for a connection (TLS included: https:// against a plain HTTP port waits here). */
+    Duration connectTimeout = Duration.ofSeconds(10);
+    /** How long to wait for the answer (the pipeline answers 503 itself after 30 s without Kafka). */
+    Duration answerTimeout = Duration.ofSeconds(60);
+    private HttpClient client;
 
     /** {@code path} on the pipeline's address; bad usage when the address is not an http(s) URL. */
     URI endpoint(String path) {
@@ -62,12 +72,29 @@ final class PipelineApi {
         }
         HttpResponse<String> response;
         try {
-            response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            response = client().send(request.timeout(answerTimeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new NotRunningException(api);
+        } catch (HttpConnectTimeoutException e) {
+            // a firewalled address, or https:// against the pipeline's plain HTTP port (the TLS handshake waits)
+            throw new NotRunningException("no pipeline answers at " + api + " within " + seconds(connectTimeout)
+                    + " (is ./trendwatch run running there, and is it http or https?)");
+        } catch (HttpTimeoutException e) {
+            throw new NotRunningException(api + " accepted the request but did not answer within "
+                    + seconds(answerTimeout) + " (is it a trendwatch pipeline?)");
         }
         return new Answer(response.statusCode(), json(response.body()));
+    }
+
+    private HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        }
+        return client;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     /** The JSON answer, or an empty one when something other than trendwatch answered (a proxy's HTML page). */
