@@ -228,8 +228,8 @@ public final class Pipeline implements AutoCloseable {
                     options.httpHost());
             return;
         }
-        HttpHandler submit = new SubmitHandler(new Submitter(ingest.fetcher(), ingest.sink(), Clock.systemUTC()),
-                FileArticleReader.DEFAULT_MAX_BYTES, options.apiToken());
+        HttpHandler submit = new SubmitHandler(new Submitter(ingest.fetcher(), ingest.sink(), Clock.systemUTC(),
+                ingest::watchedFileId), FileArticleReader.DEFAULT_MAX_BYTES, options.apiToken());
         HttpHandler withdraw = new WithdrawHandler(ingest.sink(), Clock.systemUTC(), options.apiToken());
         routes.accept("/api/articles", submit);
         // the longer route takes "/api/articles/" too, where clients that add a slash have always submitted

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trendwatch.app.cli.CommandLineRunner;
 import trendwatch.ingest.feed.Urls;
 import trendwatch.model.Article;
 import trendwatch.model.DeadLetters;
@@ -184,6 +185,32 @@ class PipelineIT {
             Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
                     .until(() -> listedTimes(pipeline, text) == 1);
             assertThat(dayCounts(pipeline).get("chips").articles()).isEqualTo(seedChips + 1);
+        }
+    }
+
+    /**
+     * A file of the inbox submitted with {@code trendwatch submit} (its ref: this machine and its path) is the
+     * inbox's article: not counted twice, and submitting it brings it back once a user withdrew it.
+     */
+    @Test
+    void shouldKnowASubmittedInboxFileAsTheInboxsOwnArticle() throws Exception {
+        String text = "Nvidia's inference chips for AI data centers sold out again.";
+        try (Pipeline pipeline = start()) {
+            long seedChips = awaitCounts(pipeline, counts -> counts.keySet().containsAll(SIX)).get("chips").articles();
+            Path file = Files.writeString(dataDir.resolve("inbox").resolve("chips.md"), text);
+            awaitCounts(pipeline, counts -> counts.get("chips").articles() == seedChips + 1);
+            String api = "http://localhost:" + pipeline.httpPort();
+
+            CommandLineRunner again = CommandLineRunner.run("submit", "--api", api, file.toString());
+            String id = again.out().strip().replaceAll(".* as article ", "");
+            assertThat(again.out()).contains(": unchanged as article ");
+            assertThat(get(pipeline, "/api/paragraphs?sector=chips").body()).contains(id);
+
+            assertThat(CommandLineRunner.run("withdraw", "--api", api, id).out()).contains("withdrawn");
+            awaitCounts(pipeline, counts -> counts.get("chips").articles() == seedChips);
+            assertThat(CommandLineRunner.run("submit", "--api", api, file.toString()).out().strip())
+                    .isEqualTo(file + ": published as article " + id);
+            awaitCounts(pipeline, counts -> counts.get("chips").articles() == seedChips + 1);
         }
     }
 

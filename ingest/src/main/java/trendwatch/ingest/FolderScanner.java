@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,6 +51,28 @@ final class FolderScanner {
     void watch(List<FolderSource> folders) {
         watchers.keySet().retainAll(folders);
         folders.forEach(folder -> watchers.computeIfAbsent(folder, this::watcher));
+    }
+
+    /**
+     * The id a watched folder gives {@code file} (a real path), as its scans would: empty when no watched folder
+     * holds it. In nested folders, the innermost one's.
+     */
+    Optional<String> idOf(Path file) {
+        FolderSource holder = null;
+        Path relative = null;
+        for (FolderSource folder : watchers.keySet()) {
+            try {
+                Path root = folder.dir().toRealPath();
+                if (file.startsWith(root) && !file.equals(root)
+                        && (relative == null || root.relativize(file).getNameCount() < relative.getNameCount())) {
+                    holder = folder;
+                    relative = root.relativize(file);
+                }
+            } catch (IOException e) {
+                // not there (yet): it holds no file
+            }
+        }
+        return holder == null ? Optional.empty() : Optional.of(Hashes.fileArticleId(holder.id(), relative.toString()));
     }
 
     /** A folder that is not there yet is watched all the same (it may appear later), but the user hears of it. */

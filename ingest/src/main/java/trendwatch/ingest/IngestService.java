@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -80,6 +81,11 @@ public final class IngestService implements AutoCloseable {
     /** The fetcher, shared with the submit endpoint so per-host politeness covers both. */
     public Fetcher fetcher() {
         return fetcher;
+    }
+
+    /** The id a watched folder gives {@code file} (a real path of this machine), if one holds it. */
+    public Optional<String> watchedFileId(Path file) {
+        return folders.idOf(file);
     }
 
     /** The sink the sources publish through; null before {@link #start()}. */

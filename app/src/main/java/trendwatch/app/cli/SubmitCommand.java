@@ -1,10 +1,8 @@
 package trendwatch.app.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import trendwatch.ingest.FileArticleReader;
 import trendwatch.ingest.FolderSource;
 import trendwatch.ingest.RejectedFileException;
+import trendwatch.ingest.api.FileRef;
 import trendwatch.ingest.fetch.FetchException;
 import trendwatch.ingest.fetch.Fetcher;
 import trendwatch.model.Article;
@@ -94,7 +93,7 @@ final class SubmitCommand implements Callable<Integer> {
         body.put("lang", article.lang());
         body.put("publishedAt", article.publishedAt());
         body.put("url", article.url());
-        body.put("ref", ref(file));
+        body.put("ref", FileRef.of(file));
         return body;
     }
 
@@ -111,24 +110,6 @@ final class SubmitCommand implements Callable<Integer> {
     private static Article read(Path file) throws RejectedFileException {
         return new FileArticleReader(FileArticleReader.DEFAULT_MAX_BYTES, Clock.systemUTC())
                 .read(new FolderSource("submit", file.getParent()), file);
-    }
-
-    /**
-     * The file's identity, from which the pipeline derives the articleId: an edited file sent again replaces its
-     * earlier version instead of counting as a second article. The same path on another machine is another file.
-     */
-    private static String ref(Path file) throws IOException {
-        return "file://" + hostName() + file.toRealPath();
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            // the machine's name does not resolve (a container whose /etc/hosts lacks it): one fixed name instead,
-            // as stable as the machine's setup
-            return "localhost";
-        }
     }
 
     private int fail(String input, String reason, int exit) {

@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the real command line in-process and keeps what it printed. */
-record CommandLineRunner(int exitCode, String out, String err) {
+public record CommandLineRunner(int exitCode, String out, String err) {
 
-    static CommandLineRunner run(String... args) {
+    public static CommandLineRunner run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = Main.commandLine();

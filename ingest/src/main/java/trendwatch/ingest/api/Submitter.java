@@ -2,6 +2,7 @@ package trendwatch.ingest.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import trendwatch.ingest.ArticleSink;
 import trendwatch.ingest.Articles;
 import trendwatch.ingest.Hashes;
@@ -41,6 +43,7 @@ public final class Submitter {
     private final Publishing publishing;
     private final Clock clock;
     private final Duration confirmTimeout;
+    private final Function<Path, Optional<String>> watchedFileId;
 
     /** Where a submitted article goes: ingest's sink (a stand-in in tests). */
     interface Publishing {
@@ -48,15 +51,29 @@ public final class Submitter {
     }
 
     public Submitter(Fetcher fetcher, ArticleSink sink, Clock clock) {
-        this(fetcher, sink::publishSubmittedAsync, clock,
-                CONFIRM_TIMEOUT);
+        this(fetcher, sink, clock, file -> Optional.empty());
+    }
+
+    /**
+     * {@code watchedFileId}: the id a watched folder gives a file of this machine, if it lies in one; a submitted
+     * copy of it is then the same article as the folder's (not counted twice, and submitting it again brings back
+     * one a user withdrew).
+     */
+    public Submitter(Fetcher fetcher, ArticleSink sink, Clock clock, Function<Path, Optional<String>> watchedFileId) {
+        this(fetcher, sink::publishSubmittedAsync, clock, CONFIRM_TIMEOUT, watchedFileId);
     }
 
     Submitter(Fetcher fetcher, Publishing publishing, Clock clock, Duration confirmTimeout) {
+        this(fetcher, publishing, clock, confirmTimeout, file -> Optional.empty());
+    }
+
+    private Submitter(Fetcher fetcher, Publishing publishing, Clock clock, Duration confirmTimeout,
+                      Function<Path, Optional<String>> watchedFileId) {
         this.fetcher = fetcher;
         this.publishing = publishing;
         this.clock = clock;
         this.confirmTimeout = confirmTimeout;
+        this.watchedFileId = watchedFileId;
     }
 
     public Accepted submit(Submission submission) throws SubmitException {
@@ -101,10 +118,11 @@ public final class Submitter {
     }
 
     /**
-     * The canonical URL makes the id, else the client's ref; only an article with neither is known by its content
-     * (then an edited copy is a new article).
+     * The canonical URL makes the id, else the client's ref (a file in a watched folder of this machine: the
+     * folder's id for it); only an article with neither is known by its content (then an edited copy is a new
+     * article).
      */
-    private static String id(URI url, String ref, String title, String body) throws SubmitException {
+    private String id(URI url, String ref, String title, String body) throws SubmitException {
         if (url != null) {
             return Urls.articleId(url);
         }
@@ -112,7 +130,7 @@ public final class Submitter {
             if (ref.isBlank()) {
                 throw new SubmitException(400, "field 'ref' is blank: leave it out or name the article");
             }
-            return Hashes.submittedArticleId(ref);
+            return FileRef.localFile(ref).flatMap(watchedFileId).orElseGet(() -> Hashes.submittedArticleId(ref));
         }
         return Hashes.contentHash("submit", Objects.toString(title, "") + "\n" + body);
     }
