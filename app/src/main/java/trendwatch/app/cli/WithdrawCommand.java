@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,8 +66,8 @@ final class WithdrawCommand implements Callable<Integer> {
 
     /** The id as given, or the one ingest makes from a URL (canonical: tracking parameters and fragment go). */
     private static String articleId(String article) {
-        if (article.matches("[0-9a-f]{16}")) {
-            return article;
+        if (article.matches("[0-9a-fA-F]{16}")) {
+            return article.toLowerCase(Locale.ROOT);
         }
         if (!article.matches("(?i)^https?://.*")) {
             throw new IllegalArgumentException("not an article id (16 hex digits) or an http(s) URL");

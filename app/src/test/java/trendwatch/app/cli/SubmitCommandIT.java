@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,14 +84,15 @@ class SubmitCommandIT {
         String id = submit(file).out().strip().replaceAll(".* as article ", "");
 
         CommandLineRunner byUrl = withdraw("https://example.com/robots?utm_source=x");
-        CommandLineRunner byId = withdraw(id);
+        CommandLineRunner byId = withdraw(id.toUpperCase(Locale.ROOT));
         CommandLineRunner unknown = withdraw("https://example.com/never");
         CommandLineRunner notAnArticle = withdraw("robots.md");
 
         assertThat(byUrl.exitCode()).isZero();
         assertThat(byUrl.out().lines()).containsExactly("https://example.com/robots?utm_source=x: withdrawn (article "
                 + id + ")");
-        assertThat(byId.out().lines()).containsExactly(id + ": already withdrawn");
+        assertThat(byId.out().lines()).containsExactly(id.toUpperCase(Locale.ROOT) + ": already withdrawn (article "
+                + id + ")");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("trendwatch withdraw: https://example.com/never: ingest has published no"
                 + " article ");

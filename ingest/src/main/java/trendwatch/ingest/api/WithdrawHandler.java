@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +43,9 @@ public final class WithdrawHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            // what follows the route it is mounted on ("/api/articles/")
-            String id = exchange.getRequestURI().getRawPath().substring(exchange.getHttpContext().getPath().length());
+            // what follows the route it is mounted on, in the lower case ids are written in
+            String id = exchange.getRequestURI().getRawPath().substring(exchange.getHttpContext().getPath().length())
+                    .toLowerCase(Locale.ROOT);
             if (!exchange.getRequestMethod().equals("DELETE")) {
                 exchange.getResponseHeaders().set("Allow", "DELETE");
                 ApiExchanges.send(exchange, 405, Map.of("error", "use DELETE to withdraw an article"));
