@@ -137,10 +137,16 @@ public final class HttpApi implements AutoCloseable {
         send(exchange, 200, "text/html; charset=utf-8", DashboardPage.render(sources.intake(), address(exchange)));
     }
 
-    /** The address the browser used, so the submit command shown works from where it is read. */
+    /**
+     * The address the browser used, so the submit command shown works from where it is read: behind a proxy that
+     * ends TLS, the scheme the proxy says the browser used.
+     */
     private String address(HttpExchange exchange) {
         String host = exchange.getRequestHeaders().getFirst("Host");
-        return "http://" + (host == null || host.isBlank() ? "localhost:" + port() : host.strip());
+        String proto = exchange.getRequestHeaders().getFirst("X-Forwarded-Proto");
+        boolean https = proto != null && proto.split(",")[0].strip().equalsIgnoreCase("https");
+        return (https ? "https://" : "http://") + (host == null || host.isBlank() ? "localhost:" + port()
+                : host.strip());
     }
 
     private List<Map<String, Object>> sectors() {

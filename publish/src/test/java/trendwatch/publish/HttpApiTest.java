@@ -282,6 +282,16 @@ class HttpApiTest {
     }
 
     @Test
+    void shouldOfferTheSchemeAProxyThatEndsTlsSaysTheBrowserUsed() throws Exception {
+        api = startApi(new Intake(stateDir, null, Intake.Submit.TOKEN));
+
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(page).contains("submit --api https://127.0.0.1:" + api.port() + " --token TOKEN FILE|URL");
+    }
+
+    @Test
     void shouldOfferSubmittingWithTheTokenOnlyWhereTheServerTakesSubmissions() throws Exception {
         api = startApi(new Intake(stateDir, null, Intake.Submit.TOKEN));
         assertThat(get("/").body()).contains("submit --api http://localhost:" + api.port() + " --token TOKEN FILE|URL",
