@@ -198,13 +198,7 @@ public final class ArticleSink implements AutoCloseable {
                 seen.handedOver(id, now, written);
             }
         }
-        return written.handle((ok, error) -> {
-            publishing = error == null;
-            if (error != null) {
-                throw error instanceof CompletionException c ? c : new CompletionException(error);
-            }
-            return outcome;
-        });
+        return tracked(written, outcome);
     }
 
     /**
@@ -232,12 +226,17 @@ public final class ArticleSink implements AutoCloseable {
                 seen.handedOver(articleId, withdrawn, written);
             }
         }
+        return tracked(written, Withdrawal.WITHDRAWN);
+    }
+
+    /** {@code result} once the write lands; ingest's health follows every write to Kafka, publish or withdrawal. */
+    private <T> CompletableFuture<T> tracked(CompletableFuture<Void> written, T result) {
         return written.handle((ok, error) -> {
-            publishing = error == null; // a write to Kafka as a publish is: ingest's health follows it
+            publishing = error == null;
             if (error != null) {
                 throw error instanceof CompletionException c ? c : new CompletionException(error);
             }
-            return Withdrawal.WITHDRAWN;
+            return result;
         });
     }
 

@@ -3,12 +3,14 @@ package trendwatch.publish;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves files from the jar: the dashboard's own files under {@code /static/} and the WebJars (the chart
@@ -26,6 +28,13 @@ final class StaticFiles {
             "json", "application/json; charset=utf-8",
             "map", "application/json; charset=utf-8");
 
+    /** A file served: its content and its validator. */
+    private record File(byte[] bytes, String etag) {
+    }
+
+    /** The files served so far, by resource path: at most the jar's files (a path with nothing is not kept). */
+    private static final Map<String, File> LOADED = new ConcurrentHashMap<>();
+
     private StaticFiles() {
     }
 
@@ -35,23 +44,36 @@ final class StaticFiles {
         if (rest.isEmpty() || rest.contains("..") || rest.contains("//") || rest.startsWith("/")) {
             throw new NotFoundException(exchange.getRequestURI().getPath());
         }
-        try (InputStream in = StaticFiles.class.getResourceAsStream(classpathRoot + rest)) {
+        File file = LOADED.computeIfAbsent(classpathRoot + rest, StaticFiles::load);
+        if (file == null) {
+            throw new NotFoundException(exchange.getRequestURI().getPath());
+        }
+        exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(extension(rest),
+                "application/octet-stream"));
+        // the URLs carry no version: a browser must ask each time whether it may keep its copy, or after an
+        // upgrade it would run the old script against the new API
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.getResponseHeaders().set("ETag", file.etag());
+        if (matches(exchange.getRequestHeaders().getFirst("If-None-Match"), file.etag())) {
+            exchange.sendResponseHeaders(304, -1);
+        } else {
+            HttpApi.sendBody(exchange, 200, file.bytes());
+        }
+    }
+
+    /**
+     * The jar's files do not change while it runs: each is read and hashed once, not at every request. Null for a
+     * path with no file.
+     */
+    private static File load(String resource) {
+        try (InputStream in = StaticFiles.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new NotFoundException(exchange.getRequestURI().getPath());
+                return null;
             }
             byte[] bytes = in.readAllBytes();
-            String etag = etag(bytes);
-            exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(extension(rest),
-                    "application/octet-stream"));
-            // the URLs carry no version: a browser must ask each time whether it may keep its copy, or after an
-            // upgrade it would run the old script against the new API
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            exchange.getResponseHeaders().set("ETag", etag);
-            if (matches(exchange.getRequestHeaders().getFirst("If-None-Match"), etag)) {
-                exchange.sendResponseHeaders(304, -1);
-            } else {
-                HttpApi.sendBody(exchange, 200, bytes);
-            }
+            return new File(bytes, etag(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

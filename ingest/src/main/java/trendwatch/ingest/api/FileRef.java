@@ -15,18 +15,20 @@ import java.util.Optional;
 public final class FileRef {
 
     private static final String SCHEME = "file://";
+    /** Looked up once: a lookup may ask DNS, and the machine's name does not change under a running process. */
+    private static final String HOST = hostName();
 
     private FileRef() {
     }
 
     /** The ref of {@code file} on this machine. */
     public static String of(Path file) throws IOException {
-        return SCHEME + hostName() + file.toRealPath();
+        return SCHEME + HOST + file.toRealPath();
     }
 
     /** The file {@code ref} names when it names one on this machine; empty for another machine's or another ref. */
     static Optional<Path> localFile(String ref) {
-        String local = SCHEME + hostName();
+        String local = SCHEME + HOST;
         if (!ref.startsWith(local + "/")) {
             return Optional.empty();
         }
