@@ -143,6 +143,7 @@ public final class LatencyBench {
                 default -> seconds = Integer.parseInt(args[i]);
             }
         }
+        System.out.println("LatencyBench " + GcSettings.describe());
         Taxonomy taxonomy = Taxonomy.loadDefault();
         double fastest = ThroughputBench.warmUp(jitWarmupRuns, partitions, days, overrides);
         if (halfOfMeasured) {

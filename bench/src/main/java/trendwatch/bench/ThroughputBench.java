@@ -114,9 +114,9 @@ public final class ThroughputBench {
         }
         ThroughputBench bench = new ThroughputBench(n, partitions, days, overrides, Duration.ofSeconds(timeoutSeconds),
                 poison > 0 ? Poison::classifier : ArticleClassifier::new);
-        System.out.printf(Locale.ROOT, "ThroughputBench N=%d partitions=%d %s overrides=%s cores=%d heap=%d MB"
+        System.out.printf(Locale.ROOT, "ThroughputBench N=%d partitions=%d %s overrides=%s cores=%d %s"
                 + " load=%s%n", n, partitions, PublishedTimes.describe(days), overrides,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
+                Runtime.getRuntime().availableProcessors(), GcSettings.describe(), load());
         // the JIT: one JVM's runs went 1 461, 2 350, 2 637, 3 137, 3 711, 3 593 articles/s; what is measured is a warm JVM
         bench.warmUp(warmupRuns, poison);
         boolean ok;
