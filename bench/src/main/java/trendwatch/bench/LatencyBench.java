@@ -55,8 +55,8 @@ import trendwatch.publish.PublishTopology;
  *       bucket overtakes it on another partition).</li>
  * </ol>
  *
- * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE|half [SECONDS=60] [--warmup S=30]
- *     [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...
+ * <pre>java -XX:G1HeapRegionSize=16m -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE|half
+ *     [SECONDS=60] [--warmup S=30] [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...
  *     [--forget-articles-after TIME] [--through-ingest]</pre>
  * With {@code --through-ingest} the articles go through ingest's sink (its transactions, each with ingest's memory
  * of the articles it holds) instead of a plain producer, so the clock starts where ingest takes an article in.

@@ -56,8 +56,8 @@ import trendwatch.publish.PublishTopology;
  * and checks every bad record reaches the dead-letter topic with its origin headers and the original bytes. Its
  * runs, the clean ones too, classify with {@link Poison#classifier}: the product's, throwing on one kind of poison.
  *
- * <pre>java -cp bench/target/benchmarks.jar trendwatch.bench.ThroughputBench N [--poison F] [--partitions P]
- *     [--days D] [--set streams.key=value]... [--no-passthrough] [--warmup-runs K=4] [--timeout SECONDS]</pre>
+ * <pre>java -XX:G1HeapRegionSize=16m -cp bench/target/benchmarks.jar trendwatch.bench.ThroughputBench N
+ *     [--poison F] [--partitions P] [--days D] [--set streams.key=value]... [--no-passthrough] [--warmup-runs K=4] [--timeout SECONDS]</pre>
  * {@code --days D}: articles are published over the last D days (default 30, a backfill; 1 is live news; 0 puts
  * each article in its own week, publish's worst case: see {@link PublishedTimes}).
  * Run from the project root (the corpus is read from {@code seeds/} and the evaluation sets).
