@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 final class GcSettings {
 
-    static final long RECOMMENDED_REGION_MB = 16;
+    private static final long RECOMMENDED_REGION_MB = 16;
 
     private GcSettings() {
     }
