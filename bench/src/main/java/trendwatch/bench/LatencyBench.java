@@ -56,7 +56,7 @@ import trendwatch.publish.PublishTopology;
  * </ol>
  *
  * <pre>java -XX:G1HeapRegionSize=16m -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE|half
- *     [SECONDS=60] [--warmup S=30] [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...
+ *     [SECONDS=60] [--warmup S=60] [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...
  *     [--forget-articles-after TIME] [--through-ingest]</pre>
  * With {@code --through-ingest} the articles go through ingest's sink (its transactions, each with ingest's memory
  * of the articles it holds) instead of a plain producer, so the clock starts where ingest takes an article in.
@@ -120,8 +120,9 @@ public final class LatencyBench {
         int seconds = 60;
         // a cold pipeline at 750 articles/s falls 5-10 s behind in its first seconds (JIT) and catches up after
         // 20-40 s; so the JVM first runs ThroughputBench's pipeline unmeasured (--jit-warmup-runs 0 shows a cold
-        // start), then the measured pipeline runs S seconds at the rate before the percentiles start
-        int warmup = 30;
+        // start), then the measured pipeline runs S seconds at the rate before the percentiles start; after 30 s the
+        // JIT still compiled for 6-8 s of the measured minute (Kafka's own code), after 60 s for 3-4 s
+        int warmup = 60;
         int jitWarmupRuns = halfOfMeasured ? 4 : 2;
         int days = 0;
         Duration forgetAfter = null;
