@@ -39,6 +39,9 @@ public final class Submitter {
     /** How long a submission waits for its transaction before answering 503. */
     static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
 
+    /** For a pipeline that watches no folder of this machine: every submitted file is known by its ref. */
+    private static final Function<Path, Optional<String>> NO_WATCHED_FOLDER = file -> Optional.empty();
+
     private final Fetcher fetcher;
     private final Publishing publishing;
     private final Clock clock;
@@ -51,7 +54,7 @@ public final class Submitter {
     }
 
     public Submitter(Fetcher fetcher, ArticleSink sink, Clock clock) {
-        this(fetcher, sink, clock, file -> Optional.empty());
+        this(fetcher, sink, clock, NO_WATCHED_FOLDER);
     }
 
     /**
@@ -64,7 +67,7 @@ public final class Submitter {
     }
 
     Submitter(Fetcher fetcher, Publishing publishing, Clock clock, Duration confirmTimeout) {
-        this(fetcher, publishing, clock, confirmTimeout, file -> Optional.empty());
+        this(fetcher, publishing, clock, confirmTimeout, NO_WATCHED_FOLDER);
     }
 
     private Submitter(Fetcher fetcher, Publishing publishing, Clock clock, Duration confirmTimeout,
