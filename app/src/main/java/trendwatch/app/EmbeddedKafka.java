@@ -22,6 +22,9 @@ import org.apache.kafka.common.utils.internals.Exit;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    /** How long the broker leaves written records in the page cache before it syncs them to disk. */
+    static final int FLUSH_INTERVAL_MS = 1000;
+
     private final KafkaRaftServer server;
     private final int port;
 
@@ -111,6 +114,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         // 56-62 s into a run at half the maximum rate; gone with the cleaner off, and with this throttle)
         p.put("log.cleaner.io.max.bytes.per.second", Integer.toString(8 * 1024 * 1024));
         p.put("message.max.bytes", Integer.toString(trendwatch.model.StreamsSettings.MAX_RECORD_BYTES));
+        // Left to Linux, the pipeline's writes (~60 MB/s near its maximum) piled up as dirty pages until the
+        // kernel's background threshold (10 % of free memory, ~1.7 GB here) and then went to disk at once, every
+        // ~33 s; the broker's appends stalled behind that and counts fell up to 2.7 s behind (LatencyBench half:
+        // 17 slow seconds in 120, none with this flush). One broker has no replica to cover a machine crash
+        // either: this bounds what a power cut loses to about a second. Kafka starts flushing 30 s after start.
+        p.put("log.flush.interval.ms", Integer.toString(FLUSH_INTERVAL_MS));
+        p.put("log.flush.scheduler.interval.ms", Integer.toString(FLUSH_INTERVAL_MS / 2));
         return p;
     }
 

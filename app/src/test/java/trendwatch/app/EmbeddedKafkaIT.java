@@ -96,10 +96,26 @@ class EmbeddedKafkaIT {
         }
     }
 
+    @Test
+    void shouldSyncEveryTopicToDiskWithinASecondRatherThanLeaveItToTheKernel() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, freePort(), freePort());
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicSetup.ensure(KafkaConnection.of(kafka.bootstrapServers()), List.of("space"), 1);
+
+            for (String topic : List.of(Topics.ARTICLES_RAW.name(), Topics.PARAGRAPHS_LABELED.name(),
+                    Topics.sector("space").name(), Topics.COUNTS.name())) {
+                assertThat(topicConfig(admin, topic, TopicConfig.FLUSH_MS_CONFIG)).as(topic).isEqualTo("1000");
+            }
+        }
+    }
+
     private static int segmentBytes(Admin admin, String topic) throws Exception {
+        return Integer.parseInt(topicConfig(admin, topic, TopicConfig.SEGMENT_BYTES_CONFIG));
+    }
+
+    private static String topicConfig(Admin admin, String topic, String key) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return Integer.parseInt(admin.describeConfigs(List.of(resource)).all().get().get(resource)
-                .get(TopicConfig.SEGMENT_BYTES_CONFIG).value());
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
     }
 
     private static int freePort() throws Exception {
