@@ -125,8 +125,14 @@ final class BenchKafka implements AutoCloseable {
     }
 
     KafkaProducer<String, byte[]> producer(int batchBytes, int lingerMs, Duration deliveryTimeout) {
+        return producer(kafka.bootstrapServers(), batchBytes, lingerMs, deliveryTimeout);
+    }
+
+    /** As {@link #producer(int, int, Duration)}, for the broker at {@code bootstrap} (a launcher's, say). */
+    static KafkaProducer<String, byte[]> producer(String bootstrap, int batchBytes, int lingerMs,
+                                                  Duration deliveryTimeout) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, StreamsSettings.MAX_RECORD_BYTES);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
@@ -139,8 +145,16 @@ final class BenchKafka implements AutoCloseable {
 
     /** A read_committed consumer assigned to every partition of {@code topic}, from the beginning. */
     KafkaConsumer<String, byte[]> readCommitted(String topic) {
+        return readCommitted(kafka.bootstrapServers(), topic, false);
+    }
+
+    /**
+     * A read_committed consumer of every partition of {@code topic} at the broker at {@code bootstrap}, from the
+     * beginning or, with {@code fromEnd}, from the records written after this call returns.
+     */
+    static KafkaConsumer<String, byte[]> readCommitted(String bootstrap, String topic, boolean fromEnd) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, StreamsSettings.MAX_RECORD_BYTES);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, StreamsSettings.MAX_RECORD_BYTES);
@@ -149,7 +163,12 @@ final class BenchKafka implements AutoCloseable {
         List<TopicPartition> all = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(all);
-        consumer.seekToBeginning(all);
+        if (fromEnd) {
+            consumer.seekToEnd(all);
+            all.forEach(consumer::position); // resolved now: a lazy seek would skip what is written before the first poll
+        } else {
+            consumer.seekToBeginning(all);
+        }
         return consumer;
     }
 

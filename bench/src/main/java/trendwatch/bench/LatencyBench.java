@@ -1,6 +1,7 @@
 package trendwatch.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,12 @@ import trendwatch.publish.PublishTopology;
  *
  * <pre>java -XX:G1HeapRegionSize=16m -cp bench/target/benchmarks.jar trendwatch.bench.LatencyBench RATE|half
  *     [SECONDS=60] [--warmup S=60] [--jit-warmup-runs K=2] [--days D] [--partitions P] [--set streams.key=value]...
- *     [--forget-articles-after TIME] [--through-ingest]</pre>
+ *     [--forget-articles-after TIME] [--through-ingest] [--launcher]</pre>
+ * With {@code --launcher} the pipeline is the real {@code ./trendwatch run} in its own process ({@link Launcher}: its
+ * {@code -Xmx1g}, its embedded broker, its Java defaults), and this JVM only produces and watches; {@code half} then
+ * takes half the fastest of K preloads of 20 000 articles into it (dated in 2000, out of the measured buckets), each
+ * timed until both stages have committed all of it. {@code --set}, {@code --partitions} and
+ * {@code --forget-articles-after} do not apply there (the launcher's own settings are measured).
  * With {@code --through-ingest} the articles go through ingest's sink (its transactions, each with ingest's memory
  * of the articles it holds) instead of a plain producer, so the clock starts where ingest takes an article in.
  * RATE is in articles/s; {@code half} runs four JIT warm-up runs first and takes half the fastest (they run
@@ -127,6 +133,7 @@ public final class LatencyBench {
         int days = 0;
         Duration forgetAfter = null;
         boolean throughIngest = false;
+        boolean launcher = false;
         int partitions = 3;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -137,6 +144,7 @@ public final class LatencyBench {
                 case "--forget-articles-after" -> forgetAfter = Durations.parse(args[++i]);
                 case "--partitions" -> partitions = Integer.parseInt(args[++i]);
                 case "--through-ingest" -> throughIngest = true;
+                case "--launcher" -> launcher = true;
                 case "--set" -> {
                     String[] kv = args[++i].split("=", 2);
                     overrides.put(kv[0], kv[1]);
@@ -146,6 +154,10 @@ public final class LatencyBench {
         }
         System.out.println("LatencyBench " + GcSettings.describe());
         Taxonomy taxonomy = Taxonomy.loadDefault();
+        if (launcher) {
+            runAgainstLauncher(halfOfMeasured ? 0 : rate, seconds, warmup, jitWarmupRuns, days, taxonomy);
+            System.exit(0);
+        }
         double fastest = ThroughputBench.warmUp(jitWarmupRuns, partitions, days, overrides);
         if (halfOfMeasured) {
             if (fastest == 0) {
@@ -184,59 +196,13 @@ public final class LatencyBench {
             if (!classify.awaitRunning(Duration.ofSeconds(60)) || !publish.awaitRunning(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("stages did not start");
             }
-            Watcher labeled = new Watcher("bench-watch-paragraphs",
-                    kafka.readCommitted(Topics.PARAGRAPHS_LABELED.name()), this::paragraphSeen);
-            Watcher counted = new Watcher("bench-watch-counts", kafka.readCommitted(Topics.COUNTS.name()),
-                    this::countSeen);
-            labeled.start();
-            counted.start();
-            String loadBefore = ThroughputBench.load();
-            startNanos = System.nanoTime() + 100_000_000L;
-            // wall-clock time of second 0 of send time, to find a slow second in a profile (JFR) or a log
-            System.out.printf(Locale.ROOT, "sending from %s%n", Instant.now().plusMillis(100));
-            long maxLateNanos = 0;
-            ThreadCpu cpu = null;
-            ProcThreadSampler sampler = new ProcThreadSampler(startNanos);
-            sampler.start();
-            for (int i = 0; i < count; i++) {
-                if (i == warmupCount) {
-                    cpu = ThreadCpu.start(); // over the measured seconds only
-                }
-                long intended = startNanos + i * periodNanos;
-                while (System.nanoTime() < intended) {
-                    LockSupport.parkNanos(intended - System.nanoTime());
-                }
-                maxLateNanos = Math.max(maxLateNanos, System.nanoTime() - intended);
-                if (ingest != null) {
-                    ingest.publishIfChangedAsync(articles[i], "latency-bench", null).whenComplete((outcome, error) -> {
-                        if (error != null) {
-                            System.out.println("ingest failed to publish an article: " + error);
-                        }
-                    });
-                } else {
-                    producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), articles[i].id(),
+            IntConsumer send = ingest != null ? i -> sendThroughIngest(ingest, articles[i])
+                    : i -> producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), articles[i].id(),
                             BenchArticles.bytes(articles[i])));
-                }
-            }
-            String cpuUsed = cpu == null ? "" : cpu.report(14);
-            sampler.finish();
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while ((labeled.done < count || counted.done < count) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            labeled.finish();
-            counted.finish();
-            String commit = "classify " + commitInterval(classifySettings) + ", publish " + commitInterval(publishSettings);
-            System.out.printf(Locale.ROOT, "producer fell behind its schedule by at most %.1f ms; load %s -> %s;"
-                    + " commit.interval.ms=%s, target p99 <= commit interval + 300 ms%n", maxLateNanos / 1e6,
-                    loadBefore, ThroughputBench.load(), commit);
-            print("(a) produce -> all labeled paragraphs visible", labeled);
-            print("(b) produce -> its counts visible on trend.counts", counted);
+            measure(kafka.bootstrap(), send, "classify " + commitInterval(classifySettings) + ", publish "
+                    + commitInterval(publishSettings), "self");
             printCommits(classify);
             printCommits(publish);
-            System.out.print(cpuUsed);
-            // from 10 s in: the first seconds are the JIT and the stages catching up
-            System.out.print(sampler.slowSeconds(counted.worstPerSecond, Math.min(10, warmupSeconds)));
             if (ingest != null) {
                 System.out.printf(Locale.ROOT, "ingest committed %d articles in %d transactions%n", count,
                         ingest.transactions());
@@ -246,6 +212,126 @@ public final class LatencyBench {
                         meters.counter("trendwatch.articles.forgotten").count());
             }
         }
+    }
+
+    private static void sendThroughIngest(ArticleSink ingest, Article article) {
+        ingest.publishIfChangedAsync(article, "latency-bench", null).whenComplete((outcome, error) -> {
+            if (error != null) {
+                System.out.println("ingest failed to publish an article: " + error);
+            }
+        });
+    }
+
+    /**
+     * Sends every article on schedule with {@code send}, watches the broker at {@code bootstrap} for its paragraphs
+     * and counts, and prints the percentiles, the CPU of the measured seconds and which threads of process
+     * {@code pid} ("self": this one) were busiest in the slow seconds.
+     */
+    private void measure(String bootstrap, IntConsumer send, String commit, String pid) throws Exception {
+        // from the end: a launcher's topics hold its preloads (a fresh broker's are empty)
+        Watcher labeled = new Watcher("bench-watch-paragraphs",
+                BenchKafka.readCommitted(bootstrap, Topics.PARAGRAPHS_LABELED.name(), true), this::paragraphSeen);
+        Watcher counted = new Watcher("bench-watch-counts",
+                BenchKafka.readCommitted(bootstrap, Topics.COUNTS.name(), true), this::countSeen);
+        labeled.start();
+        counted.start();
+        String loadBefore = ThroughputBench.load();
+        startNanos = System.nanoTime() + 100_000_000L;
+        // wall-clock time of second 0 of send time, to find a slow second in a profile (JFR) or a log
+        System.out.printf(Locale.ROOT, "sending from %s%n", Instant.now().plusMillis(100));
+        long maxLateNanos = 0;
+        ThreadCpu cpu = null;
+        ProcThreadSampler sampler = new ProcThreadSampler(startNanos, pid);
+        sampler.start();
+        for (int i = 0; i < count; i++) {
+            if (i == warmupCount) {
+                cpu = ThreadCpu.start(); // over the measured seconds only
+            }
+            long intended = startNanos + i * periodNanos;
+            while (System.nanoTime() < intended) {
+                LockSupport.parkNanos(intended - System.nanoTime());
+            }
+            maxLateNanos = Math.max(maxLateNanos, System.nanoTime() - intended);
+            send.accept(i);
+        }
+        String cpuUsed = cpu == null ? "" : cpu.report(14);
+        sampler.finish();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while ((labeled.done < count || counted.done < count) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        labeled.finish();
+        counted.finish();
+        System.out.printf(Locale.ROOT, "producer fell behind its schedule by at most %.1f ms; load %s -> %s;"
+                + " commit.interval.ms=%s, target p99 <= commit interval + 300 ms%n", maxLateNanos / 1e6,
+                loadBefore, ThroughputBench.load(), commit);
+        print("(a) produce -> all labeled paragraphs visible", labeled);
+        print("(b) produce -> its counts visible on trend.counts", counted);
+        // this JVM's threads: with --launcher only the producer and the watchers
+        System.out.print(pid.equals("self") ? cpuUsed : "");
+        // from 10 s in: the first seconds are the JIT and the stages catching up
+        System.out.print(sampler.slowSeconds(counted.worstPerSecond, Math.min(10, warmupSeconds)));
+    }
+
+    /**
+     * The same measurement against the real {@code ./trendwatch run}: warms its JVM up with preloads (and measures
+     * its maximum with them when {@code rate} is 0), then sends at the rate.
+     */
+    private static void runAgainstLauncher(double rate, int seconds, int warmup, int preloads, int days,
+                                           Taxonomy taxonomy) throws Exception {
+        Path data = Files.createTempDirectory("trendwatch-latency");
+        try (Launcher launcher = Launcher.start(data, List.of());
+             KafkaProducer<String, byte[]> producer = BenchKafka.producer(Launcher.BOOTSTRAP, 16 * 1024, 0,
+                     Duration.ofMinutes(2))) {
+            double fastest = preload(producer, preloads);
+            if (rate == 0) {
+                if (fastest == 0) {
+                    throw new IllegalArgumentException("half: no preload to measure the maximum rate with");
+                }
+                rate = Math.floor(fastest / 2);
+            }
+            LatencyBench bench = new LatencyBench(rate, seconds, warmup, days, taxonomy);
+            System.out.printf(Locale.ROOT, "LatencyBench against ./trendwatch run (pid %d): rate=%.0f articles/s%s for"
+                            + " %d s after %d s warm-up (%d articles), %s, load=%s%n", launcher.pid(), rate,
+                    fastest > 0 ? String.format(Locale.ROOT, " (the fastest preload %.0f)", fastest) : "", seconds,
+                    warmup, bench.count, PublishedTimes.describe(days), ThroughputBench.load());
+            double cpuBefore = launcher.cpuSeconds();
+            long nanosBefore = System.nanoTime();
+            bench.measure(Launcher.BOOTSTRAP, i -> producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(),
+                    bench.articles[i].id(), BenchArticles.bytes(bench.articles[i]))),
+                    "the launcher's (classify " + ClassifyTopology.COMMIT_INTERVAL_MS + ", publish "
+                            + PublishTopology.COMMIT_INTERVAL_MS + ")", Long.toString(launcher.pid()));
+            System.out.printf(Locale.ROOT, "./trendwatch run used %.2f cores from the first send to the last count"
+                    + " seen; peak RSS %.0f MB%n", (launcher.cpuSeconds() - cpuBefore)
+                    / ((System.nanoTime() - nanosBefore) / 1e9), launcher.peakRssMb());
+        } finally {
+            System.out.println("data folder (delete when done): " + data);
+        }
+    }
+
+    /** Loads 20 000 articles dated in 2000 at once, {@code runs} times; the fastest rate the pipeline took them at. */
+    private static double preload(KafkaProducer<String, byte[]> producer, int runs) throws Exception {
+        BenchArticles source = new BenchArticles(Corpus.paragraphs(Path.of("")), 7);
+        Instant dated = Instant.parse("2000-01-03T00:00:00Z");
+        double fastest = 0;
+        for (int run = 1; run <= runs; run++) {
+            List<Article> batch = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                batch.add(source.article("preload-" + run + "-" + i, dated.plusSeconds(i * 60L), dated));
+            }
+            long start = System.nanoTime();
+            for (Article article : batch) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(),
+                        BenchArticles.bytes(article)));
+            }
+            producer.flush();
+            Launcher.awaitCaughtUp(Duration.ofMinutes(10));
+            double rate = batch.size() / ((System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "preload %d of %d (warms the launcher's JVM up): 20000 articles taken in"
+                    + " at %.0f articles/s; load %s%n", run, runs, rate, ThroughputBench.load());
+            fastest = Math.max(fastest, rate);
+        }
+        return fastest;
     }
 
     private static String commitInterval(Properties settings) {
@@ -282,6 +368,9 @@ public final class LatencyBench {
 
     /** Completes article i when the record is the last of its labeled paragraphs. */
     private void paragraphSeen(ConsumerRecord<String, byte[]> r, int[] seen, IntConsumer completed) {
+        if (!r.key().startsWith("lat-")) {
+            return; // a preload's (--launcher)
+        }
         int i = Integer.parseInt(r.key().substring("lat-".length()));
         if (++seen[i] == paragraphs[i]) {
             completed.accept(i);

@@ -24,18 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -62,8 +56,6 @@ import trendwatch.model.Topics;
  */
 public final class MemoryBench {
 
-    private static final int HTTP_PORT = 18080;
-    private static final int KAFKA_PORT = 19092;
     private static final Duration CATCH_UP = Duration.ofMinutes(20);
     private static final double MB = 1024.0 * 1024.0;
     private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
@@ -86,7 +78,7 @@ public final class MemoryBench {
                 + " (running, memtables not flushed)  kafka_log  (trend.articles.labeled live_MB)%n");
         BenchArticles articles = new BenchArticles(paragraphs, 42);
         Random times = new Random(42);
-        Process run = start(data, runOptions);
+        Launcher run = Launcher.start(data, runOptions);
         try {
             for (int sent = 0; sent <= total; ) {
                 int next = Math.min(total, sent + step);
@@ -106,13 +98,13 @@ public final class MemoryBench {
                         direct ? "onto the raw topic" : folder ? "through the inbox folder"
                                 : "through POST /api/articles", feedSeconds,
                         (sent - first) / feedSeconds);
-                awaitCaughtUp();
+                Launcher.awaitCaughtUp(CATCH_UP);
                 // one process all the way: memory that builds up over its lifetime shows; RSS first as it is,
                 // then after a full GC
-                double rss = status(run, "VmRSS:");
-                double peak = status(run, "VmHWM:");
-                forceGc(run);
-                double rssAfterGc = status(run, "VmRSS:");
+                double rss = status(run.pid(), "VmRSS:");
+                double peak = status(run.pid(), "VmHWM:");
+                forceGc(run.pid());
+                double rssAfterGc = status(run.pid(), "VmRSS:");
                 double heap = heapUsedMb(run.pid());
                 Map<String, Double> live = liveStateMb();
                 Path streams = data.resolve("streams");
@@ -125,53 +117,14 @@ public final class MemoryBench {
                         duMb(List.of(data.resolve("kafka"))), live.getOrDefault("trend.articles.labeled", 0.0));
                 if (sent == total) {
                     // a clean stop flushes RocksDB's memtables, so the store folders then hold all the state
-                    stop(run);
+                    run.close();
                     System.out.printf("after a clean stop: state folders %.1f MB%n", duMb(List.of(streams)));
                     break;
                 }
             }
         } finally {
-            stop(run);
+            run.close();
             System.out.println("data folder (delete when done): " + data);
-        }
-    }
-
-    private static Process start(Path data, List<String> runOptions) throws Exception {
-        Path seeds = Files.createDirectories(data.resolve("no-seeds"));
-        Path log = data.resolve("run.log");
-        Files.deleteIfExists(log);
-        List<String> command = new ArrayList<>(List.of("./trendwatch", "run", "--data-dir", data.toString(), "--seeds",
-                seeds.toString(), "--port", Integer.toString(HTTP_PORT), "--kafka-port", Integer.toString(KAFKA_PORT)));
-        command.addAll(runOptions);
-        Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitReady(run, log);
-        return run;
-    }
-
-    private static void stop(Process run) throws InterruptedException {
-        run.destroy();
-        if (!run.waitFor(60, TimeUnit.SECONDS)) {
-            run.destroyForcibly();
-        }
-    }
-
-    /** Up once {@code /health} reports ingest running, the last stage to start. */
-    private static void awaitReady(Process run, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/health")).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (true) {
-            if (!run.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("./trendwatch run did not start; see " + log);
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("\"ingest\":\"RUNNING\"")) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // the HTTP server binds after the broker and stages have started
-            }
-            Thread.sleep(500);
         }
     }
 
@@ -209,7 +162,7 @@ public final class MemoryBench {
         @Override
         public void flush() throws Exception {
             HttpClient http = HttpClient.newHttpClient();
-            HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/metrics"))
+            HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://localhost:" + Launcher.HTTP_PORT + "/metrics"))
                     .build();
             Instant deadline = Instant.now().plus(CATCH_UP);
             while (Instant.now().isBefore(deadline)) {
@@ -234,7 +187,7 @@ public final class MemoryBench {
 
         DirectFeeder() {
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + KAFKA_PORT);
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Launcher.BOOTSTRAP);
             p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
             p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
             producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
@@ -268,7 +221,7 @@ public final class MemoryBench {
     private static final class ApiFeeder implements Feeder {
         private static final int IN_FLIGHT = 16;
         private final HttpClient http = HttpClient.newHttpClient();
-        private final URI endpoint = URI.create("http://localhost:" + HTTP_PORT + "/api/articles");
+        private final URI endpoint = URI.create("http://localhost:" + Launcher.HTTP_PORT + "/api/articles");
         private final Semaphore slots = new Semaphore(IN_FLIGHT);
         private final AtomicReference<String> failure = new AtomicReference<>();
 
@@ -307,51 +260,19 @@ public final class MemoryBench {
         }
     }
 
-    /** Both Streams apps have committed everything on their input topics. */
-    private static void awaitCaughtUp() throws Exception {
-        Instant deadline = Instant.now().plus(CATCH_UP);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", "localhost:" + KAFKA_PORT))) {
-            while (lag(admin, "trendwatch-classify") + lag(admin, "trendwatch-publish") > 0) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the pipeline did not catch up within " + CATCH_UP);
-                }
-                Thread.sleep(1000);
-            }
-        }
-    }
-
-    private static long lag(Admin admin, String group) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
-        if (committed.isEmpty()) {
-            return 1;
-        }
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest,
-                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-        long lag = 0;
-        for (var entry : committed.entrySet()) {
-            // a transaction marker follows every committed batch: the last committed offset is one short of the end
-            lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset() - 1);
-        }
-        return lag;
-    }
-
-    /** The launcher execs java, so its process is the JVM. */
-    private static void forceGc(Process run) throws Exception {
-        new ProcessBuilder("jcmd", Long.toString(run.pid()), "GC.run").redirectErrorStream(true)
+    private static void forceGc(long pid) throws Exception {
+        new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
     }
 
     /** A size field of /proc/PID/status (VmRSS: resident now, VmHWM: the peak), in MB. */
-    private static double status(Process run, String field) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(run.pid()), "status"))) {
+    private static double status(long pid, String field) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
-        throw new IOException(field + " missing from /proc/" + run.pid() + "/status");
+        throw new IOException(field + " missing from /proc/" + pid + "/status");
     }
 
     private static double heapUsedMb(long pid) throws Exception {
@@ -368,7 +289,7 @@ public final class MemoryBench {
      */
     private static Map<String, Double> liveStateMb() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + KAFKA_PORT);
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Launcher.BOOTSTRAP);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, Double> sizes = new TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),

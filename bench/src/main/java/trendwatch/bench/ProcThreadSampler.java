@@ -15,13 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Samples the CPU of every thread of this process once a second from {@code /proc/self/task} (Linux): unlike the
- * JVM's thread list it includes the GC, the JIT and native threads such as RocksDB's flushes and compactions, so a
- * slow second of the benchmark can be matched with whoever had the CPU in it. Elsewhere it samples nothing.
+ * Samples the CPU of every thread of a process (this one by default) once a second from {@code /proc/PID/task}
+ * (Linux): unlike the JVM's thread list it includes the GC, the JIT and native threads such as RocksDB's flushes and
+ * compactions, so a slow second of the benchmark can be matched with whoever had the CPU in it. Elsewhere it samples
+ * nothing.
  */
 final class ProcThreadSampler {
 
-    private static final Path TASKS = Path.of("/proc/self/task");
+
     /** Linux reports thread CPU in clock ticks of 10 ms (USER_HZ 100 on every common build). */
     private static final double MS_PER_TICK = 10;
     private static final long SECOND_NANOS = 1_000_000_000L;
@@ -37,8 +38,18 @@ final class ProcThreadSampler {
     /** The last sample: taken in start(), then only on the timer's thread. */
     private Map<String, Long> before;
 
+    /** The threads of the process sampled: {@code /proc/PID/task}. */
+    private final Path tasks;
+
+    /** Samples this process. */
     ProcThreadSampler(long startNanos) {
+        this(startNanos, "self");
+    }
+
+    /** Samples process {@code pid} (a launcher's, say). */
+    ProcThreadSampler(long startNanos, String pid) {
         this.startNanos = startNanos;
+        this.tasks = Path.of("/proc", pid, "task");
     }
 
     /** Samples at the end of every second after startNanos, until {@link #finish}; nothing where there is no /proc. */
@@ -107,10 +118,10 @@ final class ProcThreadSampler {
     }
 
     /** "tid name" to user + system ticks, for every thread alive now; empty where there is no /proc. */
-    private static Map<String, Long> ticksByThread() {
+    private Map<String, Long> ticksByThread() {
         Map<String, Long> ticks = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(TASKS)) {
-            tasks.forEach(task -> {
+        try (Stream<Path> threads = Files.list(tasks)) {
+            threads.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     int open = stat.indexOf('(');
