@@ -192,6 +192,11 @@ final class BenchKafka implements AutoCloseable {
     public void close() throws IOException {
         admin.close();
         kafka.close();
+        deleteTree(dir);
+    }
+
+    /** Deletes {@code dir} and everything under it. */
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -305,7 +305,7 @@ public final class LatencyBench {
                     + " seen; peak RSS %.0f MB%n", (launcher.cpuSeconds() - cpuBefore)
                     / ((System.nanoTime() - nanosBefore) / 1e9), launcher.peakRssMb());
         } finally {
-            System.out.println("data folder (delete when done): " + data);
+            BenchKafka.deleteTree(data); // Kafka's logs of some 350 000 articles: gigabytes
         }
     }
 
