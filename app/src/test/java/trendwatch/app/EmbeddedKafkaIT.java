@@ -104,7 +104,8 @@ class EmbeddedKafkaIT {
 
             for (String topic : List.of(Topics.ARTICLES_RAW.name(), Topics.PARAGRAPHS_LABELED.name(),
                     Topics.sector("space").name(), Topics.COUNTS.name())) {
-                assertThat(topicConfig(admin, topic, TopicConfig.FLUSH_MS_CONFIG)).as(topic).isEqualTo("1000");
+                assertThat(topicConfig(admin, topic, TopicConfig.FLUSH_MS_CONFIG)).as(topic)
+                        .isEqualTo(Integer.toString(EmbeddedKafka.FLUSH_INTERVAL_MS));
             }
         }
     }

@@ -240,11 +240,13 @@ public final class LatencyBench {
         // wall-clock time of second 0 of send time, to find a slow second in a profile (JFR) or a log
         System.out.printf(Locale.ROOT, "sending from %s%n", Instant.now().plusMillis(100));
         long maxLateNanos = 0;
+        // this JVM's threads: with --launcher they are only the producer and the watchers, not worth reporting
+        boolean self = pid.equals("self");
         ThreadCpu cpu = null;
         ProcThreadSampler sampler = new ProcThreadSampler(startNanos, pid);
         sampler.start();
         for (int i = 0; i < count; i++) {
-            if (i == warmupCount) {
+            if (i == warmupCount && self) {
                 cpu = ThreadCpu.start(); // over the measured seconds only
             }
             long intended = startNanos + i * periodNanos;
@@ -267,8 +269,7 @@ public final class LatencyBench {
                 loadBefore, ThroughputBench.load(), commit);
         print("(a) produce -> all labeled paragraphs visible", labeled);
         print("(b) produce -> its counts visible on trend.counts", counted);
-        // this JVM's threads: with --launcher only the producer and the watchers
-        System.out.print(pid.equals("self") ? cpuUsed : "");
+        System.out.print(cpuUsed);
         // from 10 s in: the first seconds are the JIT and the stages catching up
         System.out.print(sampler.slowSeconds(counted.worstPerSecond, Math.min(10, warmupSeconds)));
     }
@@ -303,7 +304,7 @@ public final class LatencyBench {
                             + PublishTopology.COMMIT_INTERVAL_MS + ")", Long.toString(launcher.pid()));
             System.out.printf(Locale.ROOT, "./trendwatch run used %.2f cores from the first send to the last count"
                     + " seen; peak RSS %.0f MB%n", (launcher.cpuSeconds() - cpuBefore)
-                    / ((System.nanoTime() - nanosBefore) / 1e9), launcher.peakRssMb());
+                    / ((System.nanoTime() - nanosBefore) / 1e9), launcher.statusMb("VmHWM:"));
         } finally {
             BenchKafka.deleteTree(data); // Kafka's logs of some 350 000 articles: gigabytes
         }

@@ -65,20 +65,18 @@ final class Launcher implements AutoCloseable {
 
     /** The CPU its process has used so far, user and system, in seconds (from /proc). */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
-        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields 14 and 15 of stat (utime, stime, in ticks of 10 ms) are the 12th and 13th after the name
-        return (Long.parseLong(after[11]) + Long.parseLong(after[12])) / 100.0;
+        return ProcThreadSampler.cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid()), "stat")))
+                * ProcThreadSampler.MS_PER_TICK / 1000;
     }
 
-    /** Its peak resident memory so far (VmHWM), in MB. */
-    double peakRssMb() throws IOException {
+    /** A size field of its /proc/PID/status (VmRSS: resident now, VmHWM: the peak), in MB. */
+    double statusMb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
-        throw new IOException("VmHWM missing from /proc/" + pid() + "/status");
+        throw new IOException(field + " missing from /proc/" + pid() + "/status");
     }
 
     private void awaitReady(Path log) throws Exception {

@@ -101,10 +101,10 @@ public final class MemoryBench {
                 Launcher.awaitCaughtUp(CATCH_UP);
                 // one process all the way: memory that builds up over its lifetime shows; RSS first as it is,
                 // then after a full GC
-                double rss = status(run.pid(), "VmRSS:");
-                double peak = status(run.pid(), "VmHWM:");
+                double rss = run.statusMb("VmRSS:");
+                double peak = run.statusMb("VmHWM:");
                 forceGc(run.pid());
-                double rssAfterGc = status(run.pid(), "VmRSS:");
+                double rssAfterGc = run.statusMb("VmRSS:");
                 double heap = heapUsedMb(run.pid());
                 Map<String, Double> live = liveStateMb();
                 Path streams = data.resolve("streams");
@@ -263,16 +263,6 @@ public final class MemoryBench {
     private static void forceGc(long pid) throws Exception {
         new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
-    }
-
-    /** A size field of /proc/PID/status (VmRSS: resident now, VmHWM: the peak), in MB. */
-    private static double status(long pid, String field) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-            }
-        }
-        throw new IOException(field + " missing from /proc/" + pid + "/status");
     }
 
     private static double heapUsedMb(long pid) throws Exception {

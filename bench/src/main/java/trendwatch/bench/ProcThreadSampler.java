@@ -24,7 +24,7 @@ final class ProcThreadSampler {
 
 
     /** Linux reports thread CPU in clock ticks of 10 ms (USER_HZ 100 on every common build). */
-    private static final double MS_PER_TICK = 10;
+    static final double MS_PER_TICK = 10;
     private static final long SECOND_NANOS = 1_000_000_000L;
 
     private final long startNanos;
@@ -117,6 +117,13 @@ final class ProcThreadSampler {
         return ticks[ticks.length / 2];
     }
 
+    /** User + system CPU, in clock ticks, from the text of a process's or thread's /proc stat file. */
+    static long cpuTicks(String stat) {
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the name
+        return Long.parseLong(after[11]) + Long.parseLong(after[12]);
+    }
+
     /** "tid name" to user + system ticks, for every thread alive now; empty where there is no /proc. */
     private Map<String, Long> ticksByThread() {
         Map<String, Long> ticks = new HashMap<>();
@@ -124,12 +131,8 @@ final class ProcThreadSampler {
             threads.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    int open = stat.indexOf('(');
-                    int close = stat.lastIndexOf(')');
-                    String[] after = stat.substring(close + 2).split(" ");
-                    // fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the name
-                    ticks.put(task.getFileName() + " " + stat.substring(open + 1, close),
-                            Long.parseLong(after[11]) + Long.parseLong(after[12]));
+                    ticks.put(task.getFileName() + " " + stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+                            cpuTicks(stat));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended between the listing and the read
                 }
